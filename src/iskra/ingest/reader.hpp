@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "iskra/ingest/document.hpp"
+#include "iskra/status.hpp"
+
+namespace iskra::ingest {
+
+struct ReadOptions {
+    /// Plain-text and JSONL inputs larger than this are streamed and split into documents of
+    /// about this many bytes ("path#2", "path#3"...), so memory stays bounded for huge files.
+    std::uint64_t chunk_bytes = 16ull << 20;
+    /// PDF, HTML and Markdown files larger than this are skipped with a message.
+    std::uint64_t max_structured_file_bytes = 512ull << 20;
+};
+
+/// What happened to one input path that produced no document.
+struct Skipped {
+    std::filesystem::path path;
+    Status reason;  ///< e.g. Unsupported("binary file"), NotFound, IoError(permission denied)
+};
+
+using DocumentSink = std::function<Status(Document&&)>;
+using SkipSink = std::function<void(const Skipped&)>;
+
+/// Reads `path` (a file or a directory, recursively, in sorted order) and hands every document to
+/// `on_document`. The format is detected from content first and the extension second
+/// (detect_format). Binary, unreadable and unsupported files go to `on_skip` and the walk
+/// continues; only an error returned by `on_document` stops it.
+Status read_path(const std::filesystem::path& path,
+                 const ReadOptions& options,
+                 const DocumentSink& on_document,
+                 const SkipSink& on_skip);
+
+/// Detects the format of a file from its first bytes and its name.
+Format detect_format(const std::filesystem::path& path, std::string_view head_bytes);
+
+}  // namespace iskra::ingest

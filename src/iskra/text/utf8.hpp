@@ -1,0 +1,24 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace iskra::text {
+
+struct Utf8Repair {
+    std::string text;             ///< valid UTF-8
+    std::size_t replaced_count;  ///< invalid sequences replaced by U+FFFD
+};
+
+/// True when `bytes` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+bool is_valid_utf8(std::string_view bytes);
+
+/// Returns `bytes` with every maximal invalid subsequence replaced by U+FFFD (the WHATWG /
+/// Unicode "substitution of maximal subparts" practice), and how many were replaced.
+Utf8Repair repair_utf8(std::string_view bytes);
+
+/// Heuristic: the bytes look like a binary file (NUL bytes or many control characters).
+bool looks_binary(std::string_view sample);
+
+}  // namespace iskra::text
