@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace iskra::index {
@@ -47,6 +48,9 @@ struct DocumentRecord {
     std::uint8_t flags = 0;
     float quality = 1.0f;
     std::uint32_t invalid_utf8_replaced = 0;
+    /// Opaque named blobs computed at index time by other modules (extraction facts, cleaning
+    /// fingerprints). Stored compressed with the document and copied through merges.
+    std::vector<std::pair<std::string, std::string>> annotations;
 };
 
 }  // namespace iskra::index
