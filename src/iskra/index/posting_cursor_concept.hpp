@@ -42,12 +42,12 @@ inline constexpr std::uint32_t kSentencePositionGap = 8;
 template <typename C>
 concept PostingCursor = requires(C c, const C cc, DocId target) {
     { cc.doc() } -> std::convertible_to<DocId>;
-    { c.next() };
-    { c.advance(target) };
+    {c.next()};
+    {c.advance(target)};
     { cc.freq() } -> std::convertible_to<std::uint32_t>;
     { c.positions() } -> std::convertible_to<std::span<const std::uint32_t>>;
     { cc.doc_freq() } -> std::convertible_to<std::uint32_t>;
-    { c.advance_shallow(target) };
+    {c.advance_shallow(target)};
     { cc.block_last_doc() } -> std::convertible_to<DocId>;
     { cc.block_max_freq() } -> std::convertible_to<std::uint32_t>;
     { cc.block_min_length() } -> std::convertible_to<std::uint32_t>;
