@@ -28,7 +28,7 @@ struct AnalyzerOptions {
 /// whitespace produce no token. Not thread-safe (ICU iterators and Snowball stemmers hold state):
 /// make one Analyzer per thread; construction is cheap enough for that.
 class Analyzer {
-public:
+  public:
     explicit Analyzer(AnalyzerOptions options = {});
     ~Analyzer();
     Analyzer(const Analyzer&) = delete;
@@ -47,7 +47,7 @@ public:
 
     const AnalyzerOptions& options() const { return options_; }
 
-private:
+  private:
     struct Impl;
     AnalyzerOptions options_;
     std::unique_ptr<Impl> impl_;

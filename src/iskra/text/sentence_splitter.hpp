@@ -1,8 +1,16 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
 
 namespace iskra::text {
 
@@ -13,10 +21,52 @@ struct SentenceSpan {
     std::uint32_t end;
 };
 
-/// Splits `text` (valid UTF-8) into sentences with ICU sentence boundaries, plus two rules ICU
+/// Splits `text` (valid UTF-8) into sentences with ICU sentence boundaries, plus rules ICU
 /// lacks: a line break ends a sentence when the text is written one sentence a line without
 /// final punctuation (lower-cased dumps, lists, headings), and blank lines always do.
-/// Abbreviations ("St. Petersburg", "Dr.", initials "L. D.") do not end a sentence.
+/// Abbreviations ("St. Petersburg", "Dr.", initials "L. D.") do not end a sentence; a period glued
+/// to the next sentence ("Trotsky.He") does; no sentence is longer than about 1000 bytes (longer
+/// runs are cut at whitespace). Spans are in text order, non-empty and do not overlap.
 std::vector<SentenceSpan> split_sentences(std::string_view text);
+
+/// The same, keeping ICU's iterator between calls: use one per thread when splitting many texts.
+class SentenceSplitter {
+  public:
+    SentenceSplitter();
+    ~SentenceSplitter();
+    SentenceSplitter(const SentenceSplitter&) = delete;
+    SentenceSplitter& operator=(const SentenceSplitter&) = delete;
+    SentenceSplitter(SentenceSplitter&&) noexcept;
+    SentenceSplitter& operator=(SentenceSplitter&&) noexcept;
+
+    std::vector<SentenceSpan> split(std::string_view text);
+
+    /// A line of the text, without its line break.
+    struct Line {
+        std::size_t begin;
+        std::size_t end;
+    };
+
+  private:
+    void split_block(std::string_view text,
+                     const std::vector<Line>& lines,
+                     std::vector<SentenceSpan>& out);
+    void split_segment(std::string_view text,
+                       std::size_t begin,
+                       std::size_t end,
+                       std::vector<SentenceSpan>& out);
+    void add_sentence(std::string_view text,
+                      std::size_t begin,
+                      std::size_t end,
+                      std::vector<SentenceSpan>& out);
+    void add_capped(std::string_view text,
+                    std::size_t begin,
+                    std::size_t end,
+                    std::vector<SentenceSpan>& out);
+
+    std::unique_ptr<icu::BreakIterator> breaker_;
+    std::string flat_;
+    std::vector<SentenceSpan> glued_;
+};
 
 }  // namespace iskra::text

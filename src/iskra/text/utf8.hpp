@@ -7,7 +7,7 @@
 namespace iskra::text {
 
 struct Utf8Repair {
-    std::string text;             ///< valid UTF-8
+    std::string text;            ///< valid UTF-8
     std::size_t replaced_count;  ///< invalid sequences replaced by U+FFFD
 };
 
@@ -17,6 +17,10 @@ bool is_valid_utf8(std::string_view bytes);
 /// Returns `bytes` with every maximal invalid subsequence replaced by U+FFFD (the WHATWG /
 /// Unicode "substitution of maximal subparts" practice), and how many were replaced.
 Utf8Repair repair_utf8(std::string_view bytes);
+
+/// Length of the well-formed UTF-8 sequence starting at `bytes[pos]` (1-4), or 0 when the bytes at
+/// `pos` do not start one. REQUIRES: pos < bytes.size().
+std::size_t utf8_sequence_length(std::string_view bytes, std::size_t pos);
 
 /// Heuristic: the bytes look like a binary file (NUL bytes or many control characters).
 bool looks_binary(std::string_view sample);

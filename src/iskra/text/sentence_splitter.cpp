@@ -1,0 +1,352 @@
+#include "iskra/text/sentence_splitter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include "iskra/util/assert.hpp"
+
+// How a text becomes sentences:
+//   1. Blank lines cut the text into blocks; a block is never joined to the next.
+//   2. In each block, a line break is a sentence break unless the block looks like hard-wrapped
+//      prose (lines of similar width, sentence punctuation inside): lower-cased dumps, lists and
+//      headings are written one item a line and have nothing else to split them.
+//   3. Each resulting segment goes through ICU's sentence iterator (newlines of wrapped prose are
+//      shown to ICU as spaces), then three repairs: a break after an abbreviation ("Dr.", "St.")
+//      or an initial ("L.") is undone; "word.Next" glued without a space is split; a sentence
+//      longer than kMaxSentenceBytes is cut at whitespace.
+
+namespace iskra::text {
+
+namespace {
+
+constexpr std::size_t kMaxSentenceBytes = 1000;
+constexpr std::size_t kWrappedMaxLineBytes = 160;
+
+// Lower-case abbreviations that are followed by a period and usually by a capitalized word.
+// Sorted for binary search. "etc" is left out: it ends sentences as often as not.
+constexpr std::array<std::string_view, 44> kAbbreviations = {
+    "adm", "apr", "aug", "capt", "cf",     "co",  "col", "corp", "dec",  "dept", "dr",
+    "e.g", "feb", "fig", "ft",   "gen",    "gov", "hon", "i.e",  "inc",  "jan",  "jr",
+    "jun", "lt",  "ltd", "maj",  "messrs", "mme", "mr",  "mrs",  "ms",   "mt",   "no",
+    "nov", "oct", "pp",  "pres", "prof",   "rev", "sen", "sep",  "sept", "sgt",  "st",
+};
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+bool is_ascii_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool is_ascii_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_ascii_letter(char c) {
+    return is_ascii_lower(c) || is_ascii_upper(c);
+}
+
+using Line = SentenceSplitter::Line;
+
+bool is_blank(std::string_view text, const Line& line) {
+    for (std::size_t i = line.begin; i < line.end; ++i) {
+        if (!is_space(text[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool starts_with_list_marker(std::string_view line) {
+    const std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos) {
+        return false;
+    }
+    line.remove_prefix(first);
+    if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+' || line[0] == '#')
+        && line[1] == ' ') {
+        return true;
+    }
+    std::size_t digits = 0;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') {
+        ++digits;
+    }
+    return digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')')
+           && line[digits + 1] == ' ';
+}
+
+bool has_sentence_punctuation(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if ((c == '.' || c == '?' || c == '!') && (i + 1 == text.size() || is_space(text[i + 1]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// A block is hard-wrapped prose when its lines are short and most (but the last) fill the width,
+// it has sentence punctuation, and no line after the first looks like a list item.
+bool looks_wrapped(std::string_view text, const std::vector<Line>& lines) {
+    if (lines.size() < 2) {
+        return false;
+    }
+    std::size_t max_len = 0;
+    for (const Line& line : lines) {
+        max_len = std::max(max_len, line.end - line.begin);
+    }
+    if (max_len > kWrappedMaxLineBytes || max_len < 20) {
+        return false;
+    }
+    std::size_t full_lines = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
+        if (i > 0 && starts_with_list_marker(line)) {
+            return false;
+        }
+        full_lines += (line.size() * 10 >= max_len * 6) ? 1 : 0;
+    }
+    if (starts_with_list_marker(
+            text.substr(lines.back().begin, lines.back().end - lines.back().begin))) {
+        return false;
+    }
+    const Line& first = lines.front();
+    return full_lines * 10 >= (lines.size() - 1) * 7
+           && has_sentence_punctuation(text.substr(first.begin, lines.back().end - first.begin));
+}
+
+// The word just before position `dot` (a '.'), lower-cased, e.g. "dr" for "Dr."; "e.g" for "e.g.".
+std::string word_before(std::string_view text, std::size_t dot, std::size_t floor) {
+    std::size_t begin = dot;
+    while (begin > floor && (is_ascii_letter(text[begin - 1]) || text[begin - 1] == '.')) {
+        --begin;
+    }
+    std::string word(text.substr(begin, dot - begin));
+    for (char& c : word) {
+        c = static_cast<char>(is_ascii_upper(c) ? c + ('a' - 'A') : c);
+    }
+    return word;
+}
+
+// True when the sentence [begin, end) ends with an abbreviation or an initial, so that ICU's break
+// after it should be undone.
+bool ends_with_abbreviation(std::string_view text, std::size_t begin, std::size_t end) {
+    while (end > begin && is_space(text[end - 1])) {
+        --end;
+    }
+    if (end == begin || text[end - 1] != '.') {
+        return false;
+    }
+    const std::size_t dot = end - 1;
+    const std::string word = word_before(text, dot, begin);
+    if (word.empty()) {
+        return false;
+    }
+    if (word.size() == 1) {
+        return is_ascii_upper(text[dot - 1]);  // an initial: "L. D. Trotsky"
+    }
+    return std::binary_search(kAbbreviations.begin(), kAbbreviations.end(), word);
+}
+
+bool is_upper_at(std::string_view text, std::size_t pos) {
+    if (pos >= text.size()) {
+        return false;
+    }
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+        return is_ascii_upper(text[pos]);
+    }
+    auto offset = static_cast<int32_t>(pos);
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()),
+            offset,
+            static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX)),
+            c);
+    return c >= 0 && u_isupper(c);
+}
+
+// Splits "revolutionary Leon Trotsky.Trotsky self-identified": a '.', '?' or '!' directly followed
+// by an upper-case letter, after a lower-case word of three letters or more (not "U.S", "Ph.D").
+void split_glued(std::string_view text,
+                 std::size_t begin,
+                 std::size_t end,
+                 std::vector<SentenceSpan>& out) {
+    std::size_t start = begin;
+    for (std::size_t i = begin + 1; i + 1 < end; ++i) {
+        const char c = text[i];
+        if ((c != '.' && c != '?' && c != '!') || !is_upper_at(text, i + 1)) {
+            continue;
+        }
+        std::size_t letters = 0;
+        while (letters < i - start && is_ascii_letter(text[i - 1 - letters])) {
+            ++letters;
+        }
+        const bool glued = c == '.' ? letters > 2 && is_ascii_lower(text[i - 1]) : letters > 0;
+        if (glued) {
+            out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i + 1)});
+            start = i + 1;
+        }
+    }
+    out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
+}
+
+// Start of the UTF-8 character that contains `pos`.
+std::size_t char_boundary(std::string_view text, std::size_t pos) {
+    while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+        --pos;
+    }
+    return pos;
+}
+
+}  // namespace
+
+SentenceSplitter::SentenceSplitter() {
+    UErrorCode status = U_ZERO_ERROR;
+    breaker_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+    ISKRA_ASSERT(U_SUCCESS(status), "ICU sentence break data missing");
+}
+
+SentenceSplitter::~SentenceSplitter() = default;
+SentenceSplitter::SentenceSplitter(SentenceSplitter&&) noexcept = default;
+SentenceSplitter& SentenceSplitter::operator=(SentenceSplitter&&) noexcept = default;
+
+std::vector<SentenceSpan> SentenceSplitter::split(std::string_view text) {
+    ISKRA_ASSERT(text.size() <= UINT32_MAX, "sentence offsets are 32-bit");
+    std::vector<SentenceSpan> out;
+    std::vector<Line> block;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t newline = text.find('\n', pos);
+        if (newline == std::string_view::npos) {
+            newline = text.size();
+        }
+        const Line line{pos, newline};
+        if (is_blank(text, line)) {
+            split_block(text, block, out);
+            block.clear();
+        } else {
+            block.push_back(line);
+        }
+        pos = newline + 1;
+    }
+    split_block(text, block, out);
+    return out;
+}
+
+void SentenceSplitter::split_block(std::string_view text,
+                                   const std::vector<Line>& lines,
+                                   std::vector<SentenceSpan>& out) {
+    if (lines.empty()) {
+        return;
+    }
+    if (!looks_wrapped(text, lines)) {
+        for (const Line& line : lines) {
+            split_segment(text, line.begin, line.end, out);
+        }
+        return;
+    }
+    split_segment(text, lines.front().begin, lines.back().end, out);
+}
+
+// ICU's boundaries for text[begin, end), then the abbreviation, glue and length repairs.
+void SentenceSplitter::split_segment(std::string_view text,
+                                     std::size_t begin,
+                                     std::size_t end,
+                                     std::vector<SentenceSpan>& out) {
+    // ICU treats every line break as a paragraph end; the wrapped lines of a segment are shown
+    // to it as spaces (same byte length, so offsets hold).
+    std::string_view segment = text.substr(begin, end - begin);
+    if (segment.find_first_of("\r\n") != std::string_view::npos) {
+        flat_.assign(segment);
+        std::replace(flat_.begin(), flat_.end(), '\n', ' ');
+        std::replace(flat_.begin(), flat_.end(), '\r', ' ');
+        segment = flat_;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    UText utext = UTEXT_INITIALIZER;
+    utext_openUTF8(&utext, segment.data(), static_cast<int64_t>(segment.size()), &status);
+    breaker_->setText(&utext, status);
+    if (U_FAILURE(status)) {
+        utext_close(&utext);
+        add_sentence(text, begin, end, out);
+        return;
+    }
+    std::size_t start = 0;
+    for (int32_t next = breaker_->next(); next != icu::BreakIterator::DONE;
+         next = breaker_->next()) {
+        const auto boundary = static_cast<std::size_t>(next);
+        if (boundary < segment.size() && ends_with_abbreviation(segment, start, boundary)) {
+            continue;
+        }
+        add_sentence(text, begin + start, begin + boundary, out);
+        start = boundary;
+    }
+    if (start < segment.size()) {
+        add_sentence(text, begin + start, end, out);
+    }
+    utext_close(&utext);
+}
+
+void SentenceSplitter::add_sentence(std::string_view text,
+                                    std::size_t begin,
+                                    std::size_t end,
+                                    std::vector<SentenceSpan>& out) {
+    while (begin < end && is_space(text[begin])) {
+        ++begin;
+    }
+    while (end > begin && is_space(text[end - 1])) {
+        --end;
+    }
+    if (begin == end) {
+        return;
+    }
+    glued_.clear();
+    split_glued(text, begin, end, glued_);
+    for (const SentenceSpan& span : glued_) {
+        add_capped(text, span.begin, span.end, out);
+    }
+}
+
+// Cuts a sentence longer than kMaxSentenceBytes at the last whitespace before the limit (or at a
+// character boundary when a run has none), so that an unpunctuated dump never becomes one
+// sentence of megabytes.
+void SentenceSplitter::add_capped(std::string_view text,
+                                  std::size_t begin,
+                                  std::size_t end,
+                                  std::vector<SentenceSpan>& out) {
+    while (end - begin > kMaxSentenceBytes) {
+        std::size_t cut = begin + kMaxSentenceBytes;
+        while (cut > begin + kMaxSentenceBytes / 2 && !is_space(text[cut])) {
+            --cut;
+        }
+        if (!is_space(text[cut])) {
+            cut = char_boundary(text, begin + kMaxSentenceBytes);
+        }
+        std::size_t piece_end = cut;
+        while (piece_end > begin && is_space(text[piece_end - 1])) {
+            --piece_end;
+        }
+        if (piece_end > begin) {
+            out.push_back(
+                {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(piece_end)});
+        }
+        begin = cut;
+        while (begin < end && is_space(text[begin])) {
+            ++begin;
+        }
+    }
+    if (begin < end) {
+        out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+    }
+}
+
+std::vector<SentenceSpan> split_sentences(std::string_view text) {
+    SentenceSplitter splitter;
+    return splitter.split(text);
+}
+
+}  // namespace iskra::text
