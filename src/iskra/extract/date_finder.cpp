@@ -1,0 +1,658 @@
+#include "iskra/extract/date_finder.hpp"
+
+#include <optional>
+#include <string>
+
+#include "iskra/extract/lexicon.hpp"
+#include "iskra/extract/name_fold.hpp"
+#include "iskra/extract/word_scanner.hpp"
+
+namespace iskra::extract {
+
+Date DateMention::to_date(std::string_view text) const {
+    std::string written;
+    if (end_byte <= text.size() && begin <= end_byte) {
+        written = std::string(text.substr(begin, end_byte - begin));
+    }
+    Date date = value.to_date(std::move(written));
+    if (end) {
+        date.precision = "range";
+        date.iso = value.iso() + "/" + end->iso();
+    }
+    return date;
+}
+
+namespace {
+
+constexpr std::int32_t kMinYear = 1000;
+constexpr std::int32_t kMaxYear = 2100;
+
+bool is_dash_text(std::string_view piece) {
+    return piece == "-" || piece == "\u2013" || piece == "\u2014" || piece == "\u2012"
+           || piece == "\u2212";
+}
+
+bool is_chain_separator(std::string_view piece) {
+    return is_dash_text(piece) || piece == "/" || piece == "." || piece == ":" || piece == ",";
+}
+
+// Reads the date expressions of one text; one instance per call of find_dates.
+class DateScanner {
+  public:
+    explicit DateScanner(std::string_view text) : text_(text), tokens_(scan_words(text)) {
+        split_glued_numbers();
+        folded_.reserve(tokens_.size());
+        for (const auto& token : tokens_) {
+            folded_.push_back(token.kind == TokenKind::Word ? fold_name(piece(token))
+                                                            : std::string());
+        }
+        mark_blocked_numbers();
+    }
+
+    std::vector<DateMention> run() {
+        std::vector<DateMention> out;
+        std::size_t idx = 0;
+        while (idx < tokens_.size()) {
+            std::size_t next = match_at(idx, out);
+            idx = next > idx ? next : idx + 1;
+        }
+        return out;
+    }
+
+  private:
+    std::string_view piece(const ScanToken& token) const {
+        return text_.substr(token.begin, token.end - token.begin);
+    }
+    std::string_view piece(std::size_t idx) const { return piece(tokens_[idx]); }
+    bool valid(std::size_t idx) const { return idx < tokens_.size(); }
+    bool is_number(std::size_t idx) const {
+        return valid(idx) && tokens_[idx].kind == TokenKind::Number;
+    }
+    bool is_word(std::size_t idx) const {
+        return valid(idx) && tokens_[idx].kind == TokenKind::Word;
+    }
+    bool is_punct(std::size_t idx, std::string_view what) const {
+        return valid(idx) && tokens_[idx].kind == TokenKind::Punct && piece(idx) == what;
+    }
+    bool is_dash(std::size_t idx) const {
+        return valid(idx) && tokens_[idx].kind == TokenKind::Punct && is_dash_text(piece(idx));
+    }
+    std::string_view word(std::size_t idx) const {
+        return is_word(idx) ? std::string_view(folded_[idx]) : std::string_view();
+    }
+    std::size_t digits(std::size_t idx) const { return tokens_[idx].end - tokens_[idx].begin; }
+    std::int32_t number(std::size_t idx) const {
+        std::int32_t value = 0;
+        for (char c : piece(idx).substr(0, 9)) {
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+    bool is_year(std::size_t idx) const {
+        if (!is_number(idx) || blocked_[idx] || digits(idx) != 4) {
+            return false;
+        }
+        std::int32_t value = number(idx);
+        return value >= kMinYear && value <= kMaxYear;
+    }
+    bool is_day(std::size_t idx) const {
+        if (!is_number(idx) || blocked_[idx] || digits(idx) > 2) {
+            return false;
+        }
+        std::int32_t value = number(idx);
+        return value >= 1 && value <= 31;
+    }
+    int month_at(std::size_t idx) const {
+        return is_word(idx) ? lexicon::month_number(word(idx)) : 0;
+    }
+
+    // Skips an ordinal suffix ("21st") and a period after a month abbreviation.
+    std::size_t skip_ordinal(std::size_t idx) const {
+        std::string_view w = word(idx);
+        if (is_word(idx) && tokens_[idx].glued
+            && (w == "st" || w == "nd" || w == "rd" || w == "th")) {
+            return idx + 1;
+        }
+        return idx;
+    }
+    std::size_t skip_period(std::size_t idx) const {
+        return is_punct(idx, ".") && tokens_[idx].glued ? idx + 1 : idx;
+    }
+    std::size_t skip_comma(std::size_t idx) const { return is_punct(idx, ",") ? idx + 1 : idx; }
+
+    void split_glued_numbers();
+    void mark_blocked_numbers();
+    std::size_t match_at(std::size_t idx, std::vector<DateMention>& out) const;
+    std::size_t try_iso(std::size_t idx, DateMention& m) const;
+    std::size_t try_day_month(std::size_t idx, DateMention& m) const;
+    std::size_t try_month_day(std::size_t idx, DateMention& m) const;
+    std::size_t try_month_year(std::size_t idx, DateMention& m) const;
+    std::size_t try_decade(std::size_t idx, DateMention& m) const;
+    std::size_t try_range(std::size_t idx, DateMention& m) const;
+    std::size_t try_year(std::size_t idx, DateMention& m) const;
+    std::size_t try_relative(std::size_t idx, DateMention& m) const;
+    std::size_t parse_bracketed_date(std::size_t idx,
+                                     std::optional<DateValue>& other,
+                                     bool& other_is_old) const;
+    DatePart qualifier_before(std::size_t idx, std::size_t& begin_idx) const;
+    bool looks_like_quantity(std::size_t idx) const;
+    bool lifespan_context(std::size_t idx) const;
+
+    std::string_view text_;
+    std::vector<ScanToken> tokens_;
+    std::vector<std::string> folded_;
+    std::vector<bool> blocked_;
+};
+
+// Infobox dumps glue numbers together: "19401940-08-21" (a year then an ISO date) and
+// "1879-11-077 november" (an ISO date then a day). Split them where the pieces are plausible.
+void DateScanner::split_glued_numbers() {
+    std::vector<ScanToken> out;
+    out.reserve(tokens_.size() + 4);
+    for (std::size_t idx = 0; idx < tokens_.size(); ++idx) {
+        ScanToken token = tokens_[idx];
+        std::size_t size = token.end - token.begin;
+        if (token.kind == TokenKind::Number && size == 8) {
+            std::int32_t first = 0;
+            std::int32_t second = 0;
+            for (std::size_t k = 0; k < 4; ++k) {
+                first = first * 10 + (text_[token.begin + k] - '0');
+                second = second * 10 + (text_[token.begin + 4 + k] - '0');
+            }
+            if (first >= kMinYear && first <= kMaxYear && second >= kMinYear
+                && second <= kMaxYear) {
+                ScanToken head = token;
+                head.end = token.begin + 4;
+                ScanToken tail = token;
+                tail.begin = token.begin + 4;
+                tail.glued = true;
+                out.push_back(head);
+                out.push_back(tail);
+                continue;
+            }
+        }
+        bool after_iso_month = out.size() >= 4 && out.back().kind == TokenKind::Punct
+                               && piece(out.back()) == "-"
+                               && out[out.size() - 2].kind == TokenKind::Number
+                               && out[out.size() - 2].end - out[out.size() - 2].begin == 2
+                               && piece(out[out.size() - 3]) == "-"
+                               && out[out.size() - 4].end - out[out.size() - 4].begin == 4;
+        if (token.kind == TokenKind::Number && token.glued && (size == 3 || size == 4)
+            && after_iso_month) {
+            ScanToken head = token;
+            head.end = token.begin + 2;
+            ScanToken tail = token;
+            tail.begin = token.begin + 2;
+            tail.glued = true;
+            out.push_back(head);
+            out.push_back(tail);
+            continue;
+        }
+        out.push_back(token);
+    }
+    tokens_ = std::move(out);
+}
+
+// Numbers joined by separators without spaces form chains ("13/2182-90", "1,500", "15:01",
+// "504-528-1944"); only an ISO date or a year range may be such a chain. Runs of three or more
+// numbers ("0000 0001 2277 1584") and numbers after a label ("page 1917", "No. 1917", "$1987")
+// are not dates either.
+void DateScanner::mark_blocked_numbers() {
+    blocked_.assign(tokens_.size(), false);
+    std::size_t idx = 0;
+    while (idx < tokens_.size()) {
+        if (!is_number(idx)) {
+            ++idx;
+            continue;
+        }
+        std::size_t last = idx;
+        std::size_t count = 1;
+        while (valid(last + 2) && tokens_[last + 1].glued && tokens_[last + 2].glued
+               && tokens_[last + 1].kind == TokenKind::Punct && is_chain_separator(piece(last + 1))
+               && is_number(last + 2)) {
+            last += 2;
+            ++count;
+        }
+        bool allowed = true;
+        if (count >= 2) {
+            bool iso = count == 3 && digits(idx) == 4 && digits(idx + 2) == 2
+                       && digits(idx + 4) == 2 && is_punct(idx + 1, "-") && is_punct(idx + 3, "-");
+            bool range = count == 2 && digits(idx) == 4
+                         && (digits(idx + 2) == 4 || digits(idx + 2) == 2)
+                         && (is_dash(idx + 1) || is_punct(idx + 1, "/"));
+            allowed = iso || range;
+        }
+        // A following glued "." or "," and digits already joined the chain; a trailing glued
+        // word other than a plural/ordinal ("1500m") or a percent sign makes a measure.
+        if (valid(last + 1) && tokens_[last + 1].glued) {
+            std::string_view after = piece(last + 1);
+            if (after == "%") {
+                allowed = false;
+            }
+        }
+        if (idx > 0) {
+            std::string_view before = piece(idx - 1);
+            if (before == "$" || before == "#" || before == "\u2116" || before == "\u00a3"
+                || before == "\u20ac" || before == "+" || before == "=" || before == "\u00a7") {
+                allowed = false;
+            }
+            std::size_t label_idx = is_punct(idx - 1, ".") && idx >= 2 ? idx - 2 : idx - 1;
+            if (is_word(label_idx) && lexicon::is_number_label(word(label_idx))) {
+                allowed = false;
+            }
+        }
+        if (!allowed) {
+            for (std::size_t k = idx; k <= last; k += 2) {
+                blocked_[k] = true;
+            }
+        }
+        idx = last + 1;
+    }
+    // Runs of three or more space-separated numbers are identifiers or tables.
+    idx = 0;
+    while (idx < tokens_.size()) {
+        std::size_t end = idx;
+        while (is_number(end)) {
+            ++end;
+        }
+        if (end - idx >= 3) {
+            for (std::size_t k = idx; k < end; ++k) {
+                blocked_[k] = true;
+            }
+        }
+        idx = end > idx ? end : idx + 1;
+    }
+}
+
+std::size_t DateScanner::match_at(std::size_t idx, std::vector<DateMention>& out) const {
+    DateMention mention;
+    std::size_t next = idx;
+    if (is_number(idx)) {
+        for (auto matcher : {&DateScanner::try_iso,
+                             &DateScanner::try_day_month,
+                             &DateScanner::try_decade,
+                             &DateScanner::try_range,
+                             &DateScanner::try_year,
+                             &DateScanner::try_relative}) {
+            next = (this->*matcher)(idx, mention);
+            if (next > idx) {
+                break;
+            }
+        }
+    } else if (is_word(idx)) {
+        for (auto matcher : {&DateScanner::try_month_day,
+                             &DateScanner::try_month_year,
+                             &DateScanner::try_relative}) {
+            next = (this->*matcher)(idx, mention);
+            if (next > idx) {
+                break;
+            }
+        }
+    }
+    if (next > idx) {
+        out.push_back(mention);
+    }
+    return next;
+}
+
+std::size_t DateScanner::try_iso(std::size_t idx, DateMention& m) const {
+    if (!is_number(idx) || digits(idx) != 4 || blocked_[idx] || !is_punct(idx + 1, "-")
+        || !is_number(idx + 2) || digits(idx + 2) != 2 || !is_punct(idx + 3, "-")
+        || !is_number(idx + 4) || digits(idx + 4) != 2 || !tokens_[idx + 1].glued
+        || !tokens_[idx + 4].glued) {
+        return idx;
+    }
+    std::int32_t year = number(idx);
+    std::int32_t month = number(idx + 2);
+    std::int32_t day = number(idx + 4);
+    if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1
+        || day > days_in_month(year, month)) {
+        return idx;
+    }
+    m.value = DateValue{year,
+                        static_cast<std::uint8_t>(month),
+                        static_cast<std::uint8_t>(day),
+                        DatePrecision::Day,
+                        DatePart::None};
+    m.begin = tokens_[idx].begin;
+    m.end_byte = tokens_[idx + 4].end;
+    return idx + 5;
+}
+
+// Reads "[o.s. 26 october]" / "(N.S. 8 November 1917)" after a day and month.
+std::size_t DateScanner::parse_bracketed_date(std::size_t idx,
+                                              std::optional<DateValue>& other,
+                                              bool& other_is_old) const {
+    if (!is_punct(idx, "[") && !is_punct(idx, "(")) {
+        return idx;
+    }
+    std::size_t pos = idx + 1;
+    bool saw_old = false;
+    bool saw_new = false;
+    while (valid(pos) && !is_number(pos) && pos < idx + 7) {
+        std::string_view w = word(pos);
+        if (w == "o" || w == "os" || w == "old") {
+            saw_old = true;
+        } else if (w == "n" || w == "ns" || w == "new") {
+            saw_new = true;
+        } else if (!(is_punct(pos, ".") || w == "s" || w == "style")) {
+            return idx;
+        }
+        ++pos;
+    }
+    if (!(saw_old || saw_new) || !is_day(pos)) {
+        return idx;
+    }
+    std::size_t month_idx = skip_ordinal(pos + 1);
+    int month = month_at(month_idx);
+    if (month == 0) {
+        return idx;
+    }
+    DateValue value{0,
+                    static_cast<std::uint8_t>(month),
+                    static_cast<std::uint8_t>(number(pos)),
+                    DatePrecision::Day,
+                    DatePart::None};
+    pos = skip_comma(skip_period(month_idx + 1));
+    if (is_year(pos)) {
+        value.year = number(pos);
+        ++pos;
+    }
+    if (!is_punct(pos, "]") && !is_punct(pos, ")")) {
+        return idx;
+    }
+    other = value;
+    other_is_old = saw_old;
+    return pos + 1;
+}
+
+std::size_t DateScanner::try_day_month(std::size_t idx, DateMention& m) const {
+    if (!is_day(idx)) {
+        return idx;
+    }
+    std::size_t pos = skip_ordinal(idx + 1);
+    if (word(pos) == "of") {
+        ++pos;
+    }
+    int month = month_at(pos);
+    if (month == 0 || number(idx) > days_in_month(2000, month)) {
+        return idx;
+    }
+    std::size_t month_end = pos + 1;
+    pos = skip_comma(skip_period(month_end));
+    std::optional<DateValue> other;
+    bool other_is_old = false;
+    pos = parse_bracketed_date(pos, other, other_is_old);
+    pos = skip_comma(pos);
+    m.value = DateValue{0,
+                        static_cast<std::uint8_t>(month),
+                        static_cast<std::uint8_t>(number(idx)),
+                        DatePrecision::Day,
+                        DatePart::None};
+    m.begin = tokens_[idx].begin;
+    if (is_year(pos)) {
+        m.value.year = number(pos);
+        m.end_byte = tokens_[pos].end;
+        ++pos;
+    } else {
+        // A day and month without a year: the year comes from the passage.
+        m.kind = DateKind::Partial;
+        m.resolved = false;
+        pos = other ? pos : month_end;
+        m.end_byte = tokens_[pos - 1].end;
+    }
+    if (other) {
+        if (other->year == 0) {
+            other->year = m.value.year;
+        }
+        if (other_is_old) {
+            m.old_style = other;
+        } else {
+            m.old_style = m.value;
+            m.value = *other;
+        }
+    }
+    return pos;
+}
+
+std::size_t DateScanner::try_month_day(std::size_t idx, DateMention& m) const {
+    int month = month_at(idx);
+    if (month == 0 || (word(idx) == "may" && !tokens_[idx].capitalized)) {
+        return idx;
+    }
+    std::size_t pos = skip_period(idx + 1);
+    if (!is_day(pos) || number(pos) > days_in_month(2000, month)) {
+        return idx;
+    }
+    std::size_t day_idx = pos;
+    pos = skip_comma(skip_ordinal(pos + 1));
+    m.value = DateValue{0,
+                        static_cast<std::uint8_t>(month),
+                        static_cast<std::uint8_t>(number(day_idx)),
+                        DatePrecision::Day,
+                        DatePart::None};
+    m.begin = tokens_[idx].begin;
+    if (is_year(pos)) {
+        m.value.year = number(pos);
+        m.end_byte = tokens_[pos].end;
+        return pos + 1;
+    }
+    m.kind = DateKind::Partial;
+    m.resolved = false;
+    m.end_byte = tokens_[day_idx].end;
+    return day_idx + 1;
+}
+
+DatePart DateScanner::qualifier_before(std::size_t idx, std::size_t& begin_idx) const {
+    begin_idx = idx;
+    if (idx == 0) {
+        return DatePart::None;
+    }
+    std::size_t prev = idx - 1;
+    if (is_dash(prev) && prev > 0) {
+        --prev;
+    }
+    std::string_view w = word(prev);
+    DatePart part = DatePart::None;
+    if (w == "early" || w == "spring" || w == "beginning") {
+        part = DatePart::Early;
+    } else if (w == "mid" || w == "middle" || w == "summer") {
+        part = DatePart::Mid;
+    } else if (w == "late" || w == "autumn" || w == "fall" || w == "winter" || w == "end") {
+        part = DatePart::Late;
+    }
+    if (part != DatePart::None) {
+        begin_idx = prev;
+    }
+    return part;
+}
+
+std::size_t DateScanner::try_month_year(std::size_t idx, DateMention& m) const {
+    int month = month_at(idx);
+    if (month == 0) {
+        return idx;
+    }
+    std::size_t pos = skip_comma(skip_period(idx + 1));
+    if (word(pos) == "of") {
+        ++pos;
+    }
+    if (!is_year(pos) || looks_like_quantity(pos)) {
+        return idx;
+    }
+    std::size_t begin_idx = idx;
+    DatePart part = qualifier_before(idx, begin_idx);
+    m.value =
+        DateValue{number(pos), static_cast<std::uint8_t>(month), 0, DatePrecision::Month, part};
+    m.begin = tokens_[begin_idx].begin;
+    m.end_byte = tokens_[pos].end;
+    return pos + 1;
+}
+
+std::size_t DateScanner::try_decade(std::size_t idx, DateMention& m) const {
+    if (!is_year(idx) || number(idx) % 10 != 0) {
+        return idx;
+    }
+    std::size_t pos = idx + 1;
+    if (is_punct(pos, "'") || is_punct(pos, "\u2019")) {
+        ++pos;
+    }
+    if (word(pos) != "s") {
+        return idx;
+    }
+    std::size_t begin_idx = idx;
+    DatePart part = qualifier_before(idx, begin_idx);
+    m.value = DateValue{number(idx), 0, 0, DatePrecision::Decade, part};
+    m.begin = tokens_[begin_idx].begin;
+    m.end_byte = tokens_[pos].end;
+    return pos + 1;
+}
+
+bool DateScanner::lifespan_context(std::size_t idx) const {
+    std::size_t prev = idx;
+    if (prev > 0 && is_punct(prev - 1, "(")) {
+        --prev;
+    }
+    if (prev == 0 || !is_word(prev - 1)) {
+        return false;
+    }
+    std::string_view w = word(prev - 1);
+    return !lexicon::is_function_word(w) && lexicon::month_number(w) == 0 && w != "from"
+           && w != "between" && w != "years" && w != "period" && w != "war";
+}
+
+std::size_t DateScanner::try_range(std::size_t idx, DateMention& m) const {
+    if (!is_year(idx)) {
+        return idx;
+    }
+    std::size_t pos = idx + 1;
+    std::string_view before = idx > 0 ? word(idx - 1) : std::string_view();
+    bool dash = is_dash(pos) || (is_punct(pos, "/") && tokens_[pos].glued);
+    bool to_word = (word(pos) == "to" || word(pos) == "until" || word(pos) == "till")
+                   && (before == "from" || before == "since");
+    bool and_word = word(pos) == "and" && before == "between";
+    if (!(dash || to_word || and_word) || !is_number(pos + 1) || blocked_[pos + 1]) {
+        return idx;
+    }
+    std::int32_t start = number(idx);
+    std::int32_t stop = number(pos + 1);
+    if (digits(pos + 1) == 2 && dash) {
+        stop = start / 100 * 100 + stop;
+    } else if (digits(pos + 1) != 4) {
+        return idx;
+    }
+    if (stop <= start || stop - start > 150 || stop > kMaxYear || looks_like_quantity(pos + 1)) {
+        return idx;
+    }
+    m.value = DateValue{start, 0, 0, DatePrecision::Year, DatePart::None};
+    m.end = DateValue{stop, 0, 0, DatePrecision::Year, DatePart::None};
+    m.begin = (to_word || and_word) ? tokens_[idx - 1].begin : tokens_[idx].begin;
+    m.end_byte = tokens_[pos + 1].end;
+    if (dash && stop - start >= 20 && stop - start <= 110 && lifespan_context(idx)) {
+        m.kind = DateKind::Lifespan;
+    }
+    return pos + 2;
+}
+
+bool DateScanner::looks_like_quantity(std::size_t idx) const {
+    std::size_t next = idx + 1;
+    if (!valid(next)) {
+        return false;
+    }
+    if (tokens_[next].glued && is_word(next) && word(next) != "s") {
+        return true;  // "1500m", "1917bn"
+    }
+    if (!is_word(next)) {
+        return false;
+    }
+    std::string_view w = word(next);
+    if (lexicon::is_quantity_noun(w)) {
+        return true;
+    }
+    // "1000 demonstrators": a plural common noun right after the number, with no preposition
+    // before it that would make it a year ("in 1987 sales rose").
+    std::string_view before = idx > 0 ? word(idx - 1) : std::string_view();
+    bool date_preposition = before == "in" || before == "since" || before == "by"
+                            || before == "until" || before == "from" || before == "after"
+                            || before == "before" || before == "during" || before == "of"
+                            || before == "year" || before == "circa" || before == "c";
+    return !date_preposition && !tokens_[next].capitalized && w.size() >= 5 && w.back() == 's'
+           && w[w.size() - 2] != 's' && lexicon::month_number(w) == 0;
+}
+
+std::size_t DateScanner::try_year(std::size_t idx, DateMention& m) const {
+    if (!is_year(idx) || looks_like_quantity(idx)) {
+        return idx;
+    }
+    std::size_t begin_idx = idx;
+    DatePart part = qualifier_before(idx, begin_idx);
+    m.value = DateValue{number(idx), 0, 0, DatePrecision::Year, part};
+    m.begin = tokens_[begin_idx].begin;
+    m.end_byte = tokens_[idx].end;
+    return idx + 1;
+}
+
+std::size_t DateScanner::try_relative(std::size_t idx, DateMention& m) const {
+    std::string_view first = word(idx);
+    auto unit_of = [](std::string_view w) {
+        if (w == "day" || w == "days" || w == "morning" || w == "evening" || w == "night") {
+            return OffsetUnit::Day;
+        }
+        if (w == "week" || w == "weeks") {
+            return OffsetUnit::Week;
+        }
+        if (w == "month" || w == "months") {
+            return OffsetUnit::Month;
+        }
+        if (w == "year" || w == "years") {
+            return OffsetUnit::Year;
+        }
+        return OffsetUnit::None;
+    };
+    // "the next day", "the following year", "the same day"
+    if (first == "the" && is_word(idx + 1) && is_word(idx + 2)) {
+        std::string_view which = word(idx + 1);
+        OffsetUnit unit = unit_of(word(idx + 2));
+        bool next = which == "next" || which == "following";
+        bool same = which == "same" && unit == OffsetUnit::Day;
+        if ((next || same) && unit != OffsetUnit::None && word(idx + 2).back() != 's') {
+            m.kind = DateKind::Relative;
+            m.resolved = false;
+            m.offset = same ? 0 : 1;
+            m.unit = unit;
+            m.begin = tokens_[idx].begin;
+            m.end_byte = tokens_[idx + 2].end;
+            return idx + 3;
+        }
+        return idx;
+    }
+    // "two months later", "10 days later", "a year later"
+    int amount = 0;
+    if (is_number(idx) && digits(idx) <= 2 && !blocked_[idx]) {
+        amount = number(idx);
+    } else if (is_word(idx)) {
+        amount = lexicon::number_word(first);
+    }
+    if (amount <= 0 || !is_word(idx + 1) || !is_word(idx + 2)) {
+        return idx;
+    }
+    OffsetUnit unit = unit_of(word(idx + 1));
+    std::string_view after = word(idx + 2);
+    if (unit == OffsetUnit::None || (after != "later" && after != "afterwards")) {
+        return idx;
+    }
+    m.kind = DateKind::Relative;
+    m.resolved = false;
+    m.offset = static_cast<std::int16_t>(amount);
+    m.unit = unit;
+    m.begin = tokens_[idx].begin;
+    m.end_byte = tokens_[idx + 2].end;
+    return idx + 3;
+}
+
+}  // namespace
+
+std::vector<DateMention> find_dates(std::string_view sentence) {
+    return DateScanner(sentence).run();
+}
+
+}  // namespace iskra::extract

@@ -1,0 +1,173 @@
+#include "iskra/extract/word_scanner.hpp"
+
+namespace iskra::extract {
+
+std::uint32_t decode_code_point(std::string_view text, std::size_t pos, std::size_t& length) {
+    auto byte = static_cast<unsigned char>(text[pos]);
+    length = 1;
+    if (byte < 0x80) {
+        return byte;
+    }
+    std::size_t need = 0;
+    std::uint32_t cp = 0;
+    if ((byte & 0xE0) == 0xC0) {
+        need = 1;
+        cp = byte & 0x1F;
+    } else if ((byte & 0xF0) == 0xE0) {
+        need = 2;
+        cp = byte & 0x0F;
+    } else if ((byte & 0xF8) == 0xF0) {
+        need = 3;
+        cp = byte & 0x07;
+    } else {
+        return 0xFFFD;
+    }
+    if (pos + need >= text.size()) {
+        return 0xFFFD;
+    }
+    for (std::size_t k = 1; k <= need; ++k) {
+        auto next = static_cast<unsigned char>(text[pos + k]);
+        if ((next & 0xC0) != 0x80) {
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (next & 0x3F);
+    }
+    length = need + 1;
+    return cp;
+}
+
+bool is_letter_code_point(std::uint32_t cp) {
+    if (cp < 0x80) {
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    }
+    if (cp < 0xC0) {
+        return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
+    }
+    if (cp == 0xD7 || cp == 0xF7) {
+        return false;
+    }
+    if (cp >= 0x2000 && cp <= 0x2BFF) {  // punctuation, symbols, arrows, dingbats
+        return false;
+    }
+    if (cp >= 0x3000 && cp <= 0x303F) {  // CJK punctuation
+        return false;
+    }
+    if (cp >= 0xFE30 && cp <= 0xFFFF) {  // forms, specials, replacement character
+        return false;
+    }
+    return cp != 0x2116;
+}
+
+bool is_upper_code_point(std::uint32_t cp) {
+    if (cp < 0x80) {
+        return cp >= 'A' && cp <= 'Z';
+    }
+    if (cp >= 0xC0 && cp <= 0xDE) {
+        return cp != 0xD7;
+    }
+    if (cp >= 0x100 && cp <= 0x17F) {  // Latin Extended-A alternates upper/lower
+        return cp % 2 == 0;
+    }
+    if (cp >= 0x391 && cp <= 0x3A9) {
+        return true;
+    }
+    return cp >= 0x400 && cp <= 0x42F;
+}
+
+namespace {
+
+bool is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool is_digit(unsigned char c) {
+    return c >= '0' && c <= '9';
+}
+
+bool letter_at(std::string_view text, std::size_t pos) {
+    if (pos >= text.size()) {
+        return false;
+    }
+    std::size_t len = 0;
+    return is_letter_code_point(decode_code_point(text, pos, len));
+}
+
+// Scans a word starting at `pos` (a letter); returns its end. Hyphens and apostrophes join
+// letters on both sides ("Alma-Ata", "O'Brien"), but an apostrophe followed by a lone "s" is a
+// possessive and ends the word.
+std::size_t word_end(
+    std::string_view text, std::size_t pos, bool& upper, bool& all_upper, std::uint32_t& letters) {
+    std::size_t len = 0;
+    upper = is_upper_code_point(decode_code_point(text, pos, len));
+    all_upper = true;
+    letters = 0;
+    while (pos < text.size()) {
+        std::uint32_t cp = decode_code_point(text, pos, len);
+        if (is_letter_code_point(cp)) {
+            if (!is_upper_code_point(cp)) {
+                all_upper = false;
+            }
+            ++letters;
+            pos += len;
+            continue;
+        }
+        bool joiner = cp == '-' || cp == '\'';
+        if (joiner && letter_at(text, pos + 1)) {
+            bool possessive = cp == '\'' && (text[pos + 1] == 's' || text[pos + 1] == 'S')
+                              && !letter_at(text, pos + 2);
+            if (!possessive) {
+                pos += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    return pos;
+}
+
+}  // namespace
+
+std::vector<ScanToken> scan_words(std::string_view text) {
+    std::vector<ScanToken> tokens;
+    tokens.reserve(text.size() / 5 + 1);
+    std::size_t pos = 0;
+    bool space_before = true;
+    while (pos < text.size()) {
+        auto byte = static_cast<unsigned char>(text[pos]);
+        if (is_space(byte)) {
+            space_before = true;
+            ++pos;
+            continue;
+        }
+        ScanToken token;
+        token.begin = static_cast<std::uint32_t>(pos);
+        token.glued = !space_before && !tokens.empty();
+        space_before = false;
+        if (is_digit(byte)) {
+            while (pos < text.size() && is_digit(static_cast<unsigned char>(text[pos]))) {
+                ++pos;
+            }
+            token.kind = TokenKind::Number;
+        } else {
+            std::size_t len = 0;
+            std::uint32_t cp = decode_code_point(text, pos, len);
+            if (is_letter_code_point(cp)) {
+                bool upper = false;
+                bool all_upper = false;
+                std::uint32_t letters = 0;
+                pos = word_end(text, pos, upper, all_upper, letters);
+                token.kind = TokenKind::Word;
+                token.capitalized = upper;
+                token.all_caps = all_upper && letters >= 2;
+            } else {
+                pos += len;
+                token.kind = TokenKind::Punct;
+            }
+        }
+        token.end = static_cast<std::uint32_t>(pos);
+        tokens.push_back(token);
+    }
+    return tokens;
+}
+
+}  // namespace iskra::extract
