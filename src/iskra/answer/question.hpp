@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "iskra/answer/answer_type.hpp"
+
+namespace iskra::answer {
+
+/// A content word of the question with the index terms that count as matching it.
+struct KeyTerm {
+    std::string surface;             ///< as typed (possessive 's removed)
+    std::string folded;              ///< lower-case, diacritics folded, unstemmed
+    std::vector<std::string> terms;  ///< analyzed terms: its own first, then synonyms and aliases
+    double weight = 1.0;
+    bool proper = false;  ///< capitalised mid-question, a number, or a known name
+    bool focus = false;   ///< the question's head noun ("village", "weapon"): weak evidence
+};
+
+/// The analysis of one question.
+struct Question {
+    std::string text;
+    AnswerType type = AnswerType::Other;
+    std::vector<KeyTerm> terms;
+    std::string focus;  ///< folded head noun, empty when none
+    /// "Which came first: A or B?": the options as written (type Date, answered by ordering).
+    std::vector<std::string> options;
+    /// The key terms of each option (indices into `terms`), parallel to `options`.
+    std::vector<std::vector<std::size_t>> option_terms;
+};
+
+}  // namespace iskra::answer

@@ -1,0 +1,472 @@
+#include "iskra/answer/question_analyzer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "iskra/answer/lexical_synonyms.hpp"
+#include "iskra/answer/question_words.hpp"
+#include "iskra/text/stop_words.hpp"
+
+namespace iskra::answer {
+namespace {
+
+template <std::size_t N>
+bool one_of(std::string_view w, const std::array<std::string_view, N>& set) {
+    return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+constexpr std::array<std::string_view, 16> kAuxiliaries = {
+    "did",
+    "does",
+    "do",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "am",
+};
+constexpr std::array<std::string_view, 14> kLeadingPrepositions = {
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "under",
+    "for",
+    "by",
+    "during",
+    "with",
+    "of",
+    "after",
+    "before",
+    "into",
+};
+constexpr std::array<std::string_view, 11> kListVerbs = {
+    "name",
+    "list",
+    "give",
+    "enumerate",
+    "identify",
+    "mention",
+    "cite",
+    "state",
+    "tell",
+    "show",
+    "what're",
+};
+constexpr std::array<std::string_view, 13> kCountWords = {
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "some",
+    "all",
+    "both",
+};
+constexpr std::array<std::string_view, 11> kNumberAdjectives = {
+    "many",
+    "much",
+    "old",
+    "long",
+    "far",
+    "tall",
+    "big",
+    "large",
+    "high",
+    "often",
+    "deep",
+};
+constexpr std::array<std::string_view, 2> kYearNouns = {"year", "century"};
+constexpr std::array<std::string_view, 6> kDateNouns = {
+    "date", "day", "month", "decade", "period", "era"};
+constexpr std::array<std::string_view, 58> kPersonNouns = {
+    "person",    "man",      "woman",     "leader",    "president",   "king",        "queen",
+    "emperor",   "officer",  "wife",      "husband",   "son",         "daughter",    "father",
+    "mother",    "brother",  "sister",    "author",    "writer",      "founder",     "name",
+    "pseudonym", "nickname", "alias",     "successor", "predecessor", "assassin",    "killer",
+    "murderer",  "chairman", "commander", "general",   "minister",    "secretary",   "inventor",
+    "director",  "actor",    "actress",   "player",    "scientist",   "philosopher", "composer",
+    "painter",   "poet",     "ruler",     "spouse",    "surname",     "boss",        "chief",
+    "architect", "singer",   "explorer",  "pope",      "prince",      "princess",    "dictator",
+    "head",      "agent",
+};
+constexpr std::array<std::string_view, 34> kPlaceNouns = {
+    "place",        "city",          "town",     "village",   "country",   "island",   "state",
+    "region",       "province",      "county",   "continent", "river",     "mountain", "lake",
+    "sea",          "ocean",         "location", "capital",   "street",    "district", "area",
+    "hospital",     "building",      "prison",   "port",      "nation",    "site",     "territory",
+    "neighborhood", "neighbourhood", "suburb",   "colony",    "peninsula", "where",
+};
+constexpr std::array<std::string_view, 37> kOrganizationNouns = {
+    "organisation", "organization", "party",       "newspaper", "company",     "group",
+    "union",        "team",         "university",  "agency",    "club",        "journal",
+    "magazine",     "committee",    "institution", "school",    "college",     "church",
+    "band",         "firm",         "corporation", "movement",  "association", "society",
+    "council",      "publisher",    "network",     "channel",   "station",     "bank",
+    "league",       "paper",        "periodical",  "faction",   "army",        "international",
+    "government",
+};
+constexpr std::array<std::string_view, 23> kNumberNouns = {
+    "number", "amount", "population",  "percentage", "percent", "age",
+    "size",   "length", "height",      "distance",   "cost",    "price",
+    "speed",  "weight", "episode",     "category",   "wage",    "salary",
+    "rate",   "score",  "temperature", "value",      "code",
+};
+constexpr std::array<std::string_view, 10> kWeakVerbs = {
+    "do",
+    "make",
+    "take",
+    "get",
+    "use",
+    "have",
+    "become",
+    "go",
+    "come",
+    "put",
+};
+
+bool is_question_word(std::string_view w) {
+    return w == "who" || w == "whom" || w == "whose" || w == "what" || w == "which" || w == "when"
+           || w == "where" || w == "why" || w == "how";
+}
+
+bool is_count_word(std::string_view w) {
+    return one_of(w, kCountWords) || (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+               return c >= '0' && c <= '9';
+           }) && w.size() == 1);
+}
+
+bool looks_plural(std::string_view w) {
+    return w == "children" || w == "people" || w == "men" || w == "women"
+           || (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us"));
+}
+
+std::optional<AnswerType> type_of_noun(std::string_view w) {
+    if (one_of(w, kYearNouns)) {
+        return AnswerType::Year;
+    }
+    if (one_of(w, kDateNouns)) {
+        return AnswerType::Date;
+    }
+    std::string singular(w);
+    if (singular.size() > 3 && singular.back() == 's' && !singular.ends_with("ss")) {
+        singular.pop_back();
+    }
+    if (one_of(singular, kPersonNouns) || w == "people" || w == "children") {
+        return AnswerType::Person;
+    }
+    if (one_of(singular, kPlaceNouns)) {
+        return AnswerType::Place;
+    }
+    if (one_of(singular, kOrganizationNouns)) {
+        return AnswerType::Organization;
+    }
+    if (one_of(singular, kNumberNouns)) {
+        return AnswerType::Number;
+    }
+    return std::nullopt;
+}
+
+struct Typing {
+    AnswerType type = AnswerType::Other;
+    std::size_t focus_index = static_cast<std::size_t>(-1);
+};
+
+bool is_order_question(const std::vector<QuestionWord>& w) {
+    bool first = false;
+    bool either = false;
+    for (const QuestionWord& word : w) {
+        first = first || word.lower == "first" || word.lower == "earlier" || word.lower == "before";
+        either = either || word.lower == "or";
+    }
+    return first && either && w.size() > 2 && (w[0].lower == "which" || w[0].lower == "what")
+           && (w[1].lower == "came" || w[1].lower == "happened" || w[1].lower == "occurred"
+               || w[1].lower == "was" || w[1].lower == "took" || w[1].lower == "event");
+}
+
+// The head noun after "what"/"which": the first typed noun before the verb.
+Typing type_after_what(const std::vector<QuestionWord>& w, std::size_t wh) {
+    Typing t;
+    for (std::size_t i = wh + 1; i < w.size() && i < wh + 6; ++i) {
+        const std::string& word = w[i].lower;
+        if (one_of(word, kAuxiliaries)) {
+            // "what is the name of", "what was the capital of": the noun after the verb.
+            const bool copula = word == "is" || word == "was" || word == "are" || word == "were";
+            for (std::size_t j = i + 1; copula && j < w.size() && j < i + 5 && w[j].lower != "of";
+                 ++j) {
+                if (auto type = type_of_noun(w[j].lower)) {
+                    t.type = *type;
+                    t.focus_index = j;
+                    return t;
+                }
+            }
+            break;
+        }
+        if (i == wh + 1 && is_count_word(word) && word != "all" && word != "some") {
+            t.type = AnswerType::List;
+            t.focus_index = i;
+            return t;
+        }
+        if (is_count_word(word) && i + 1 < w.size() && looks_plural(w[i + 1].lower)) {
+            t.type = AnswerType::List;
+            t.focus_index = i + 1;
+            return t;
+        }
+        if (auto type = type_of_noun(word)) {
+            t.type = *type;
+            t.focus_index = i;
+            // "what age", "which name": a plural head noun asks for a list of them.
+            if (looks_plural(word) && is_named_entity(*type)) {
+                t.type = AnswerType::List;
+            }
+            return t;
+        }
+    }
+    // "what is X", "what did X believe": no typed head noun, an explanation is wanted.
+    const bool has_head_noun = wh + 1 < w.size() && !one_of(w[wh + 1].lower, kAuxiliaries);
+    t.type = has_head_noun ? AnswerType::Other : AnswerType::Definition;
+    if (has_head_noun) {
+        t.focus_index = wh + 1;
+    }
+    return t;
+}
+
+Typing type_after_who(const std::vector<QuestionWord>& w, std::size_t wh) {
+    Typing t;
+    t.type = AnswerType::Person;
+    const std::size_t rest = wh + 2;
+    if (wh + 1 < w.size()
+        && (w[wh + 1].lower == "was" || w[wh + 1].lower == "is" || w[wh + 1].lower == "were"
+            || w[wh + 1].lower == "are")) {
+        for (std::size_t i = rest; i + 1 < w.size(); ++i) {
+            if (is_count_word(w[i].lower) && looks_plural(w[i + 1].lower)) {
+                t.type = AnswerType::List;
+                t.focus_index = i + 1;
+                return t;
+            }
+        }
+        // "who was X" with X a bare name (no article, at most three words): tell who X was.
+        const std::size_t remaining = w.size() - std::min(w.size(), rest);
+        if (remaining >= 1 && remaining <= 3 && w[rest].lower != "the" && w[rest].lower != "a"
+            && w[rest].lower != "an" && !w[w.size() - 1].possessive
+            && !type_of_noun(w[w.size() - 1].lower).has_value()) {
+            t.type = AnswerType::Definition;
+        }
+        if (wh + 1 < w.size() && (w[wh + 1].lower == "were" || w[wh + 1].lower == "are")
+            && t.type == AnswerType::Person) {
+            t.type = AnswerType::List;
+        }
+    }
+    // The head noun of "who was the first head of state" is a person noun: mark it weak.
+    for (std::size_t i = rest; i < w.size(); ++i) {
+        if (type_of_noun(w[i].lower).has_value()) {
+            t.focus_index = i;
+            break;
+        }
+    }
+    return t;
+}
+
+Typing type_after_how(const std::vector<QuestionWord>& w, std::size_t wh) {
+    Typing t;
+    if (wh + 1 < w.size() && one_of(w[wh + 1].lower, kNumberAdjectives)) {
+        t.type = AnswerType::Number;
+        t.focus_index = wh + 1;
+        if (wh + 2 < w.size() && (w[wh + 1].lower == "many" || w[wh + 1].lower == "much")
+            && !one_of(w[wh + 2].lower, kAuxiliaries)) {
+            t.focus_index = wh + 2;
+        }
+        return t;
+    }
+    t.type = AnswerType::Reason;
+    return t;
+}
+
+Typing type_question(const std::vector<QuestionWord>& w) {
+    Typing t;
+    if (w.empty()) {
+        return t;
+    }
+    if (is_order_question(w)) {
+        t.type = AnswerType::Date;
+        return t;
+    }
+    std::size_t wh = 0;
+    while (wh + 1 < w.size() && one_of(w[wh].lower, kLeadingPrepositions)
+           && !is_question_word(w[wh].lower)) {
+        ++wh;
+    }
+    if (!is_question_word(w[wh].lower)) {
+        wh = 0;  // no leading preposition before a wh-word
+    }
+    // Quiz style puts the wh-word later: "In the Bible, how many psalms...", "... in what year?".
+    if (!is_question_word(w[wh].lower) && !one_of(w[wh].lower, kAuxiliaries)
+        && !one_of(w[wh].lower, kListVerbs)) {
+        for (std::size_t i = 1; i < w.size(); ++i) {
+            if (is_question_word(w[i].lower) && w[i].lower != "whose"
+                && !(w[i].lower == "which" && i > 0 && looks_plural(w[i - 1].lower))) {
+                wh = i;
+                break;
+            }
+        }
+    }
+    const std::string& first = w[wh].lower;
+    if (first == "when") {
+        t.type = AnswerType::Date;
+    } else if (first == "where") {
+        t.type = AnswerType::Place;
+    } else if (first == "why") {
+        t.type = AnswerType::Reason;
+    } else if (first == "how") {
+        t = type_after_how(w, wh);
+    } else if (first == "who" || first == "whom" || first == "whose") {
+        t = type_after_who(w, wh);
+    } else if (first == "what" || first == "which") {
+        t = type_after_what(w, wh);
+    } else if (one_of(first, kListVerbs)) {
+        t.type = AnswerType::List;
+    } else if (one_of(first, kAuxiliaries)) {
+        t.type = AnswerType::YesNo;
+    } else {
+        // No wh-word ("trotsky birth date"): any typed noun decides.
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            if (auto type = type_of_noun(w[i].lower)) {
+                t.type = *type;
+                t.focus_index = i;
+                break;
+            }
+            if (w[i].lower == "born" || w[i].lower == "died") {
+                t.type = AnswerType::Date;
+            }
+        }
+    }
+    return t;
+}
+
+bool is_number_word(const std::string& w) {
+    return !w.empty()
+           && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+KeyTerm make_key_term(const QuestionWord& word,
+                      bool sentence_initial,
+                      text::Analyzer& analyzer,
+                      const AliasLookup& aliases) {
+    KeyTerm k;
+    k.surface = word.surface;
+    k.folded = analyzer.fold(word.surface);
+    k.terms.push_back(analyzer.term(word.surface));
+    k.proper = (word.capitalized && !sentence_initial) || is_number_word(word.lower);
+    for (std::string_view synonym : lexical_synonyms(k.folded)) {
+        std::string term = analyzer.term(synonym);
+        if (std::find(k.terms.begin(), k.terms.end(), term) == k.terms.end()) {
+            k.terms.push_back(std::move(term));
+        }
+    }
+    if (aliases) {
+        for (const std::string& alias : aliases(k.folded)) {
+            // Multi-word aliases contribute their words; each counts as this key term.
+            for (const text::Token& token : analyzer.analyze(alias)) {
+                if (!text::is_stop_word(
+                        analyzer.fold(alias.substr(token.begin, token.end - token.begin)))
+                    && std::find(k.terms.begin(), k.terms.end(), token.term) == k.terms.end()) {
+                    k.terms.push_back(token.term);
+                }
+            }
+            k.proper = true;
+        }
+    }
+    k.weight = k.proper ? 1.5 : 1.0;
+    if (std::find(kWeakVerbs.begin(), kWeakVerbs.end(), k.folded) != kWeakVerbs.end()) {
+        k.weight = 0.4;
+    }
+    return k;
+}
+
+bool skip_as_term(const std::string& lower) {
+    return text::is_stop_word(lower) || is_question_word(lower) || one_of(lower, kAuxiliaries)
+           || lower == "came" || lower == "first" || lower == "happened";
+}
+
+}  // namespace
+
+AnswerType classify_question(std::string_view question) {
+    return type_question(split_question(question)).type;
+}
+
+Question analyze_question(std::string_view question,
+                          text::Analyzer& analyzer,
+                          const AliasLookup& aliases) {
+    Question q;
+    q.text = std::string(question);
+    const std::vector<QuestionWord> words = split_question(question);
+    const Typing typing = type_question(words);
+    q.type = typing.type;
+    std::size_t option_start = words.size();
+    std::size_t or_index = words.size();
+    if (is_order_question(words)) {
+        option_start = 2;
+        while (option_start < words.size()
+               && (words[option_start].lower == "first"
+                   || text::is_stop_word(words[option_start].lower))) {
+            ++option_start;
+        }
+        for (std::size_t i = option_start; i < words.size(); ++i) {
+            if (words[i].lower == "or") {
+                or_index = i;
+            }
+        }
+        q.option_terms.resize(2);
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const QuestionWord& word = words[i];
+        if (skip_as_term(word.lower) || word.lower.size() < 2) {
+            continue;
+        }
+        KeyTerm k = make_key_term(word, i == 0, analyzer, aliases);
+        if (i == typing.focus_index) {
+            k.focus = true;
+            k.weight = 0.4;
+            q.focus = k.folded;
+        }
+        if (or_index < words.size() && i >= option_start) {
+            q.option_terms[i < or_index ? 0 : 1].push_back(q.terms.size());
+        }
+        q.terms.push_back(std::move(k));
+    }
+    if (or_index < words.size()) {
+        auto join = [&](std::size_t from, std::size_t to) {
+            std::string out;
+            for (std::size_t i = from; i < to; ++i) {
+                out +=
+                    (out.empty() ? "" : " ") + words[i].surface + (words[i].possessive ? "'s" : "");
+            }
+            return out;
+        };
+        std::size_t a = 2;
+        while (a < or_index && (words[a].lower == "first" || words[a].lower == "earlier")) {
+            ++a;
+        }
+        q.options = {join(a, or_index), join(or_index + 1, words.size())};
+    } else {
+        q.option_terms.clear();
+    }
+    return q;
+}
+
+}  // namespace iskra::answer

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "iskra/clean/clean_types.hpp"
+#include "iskra/clean/fingerprint.hpp"
+#include "iskra/status.hpp"
+
+namespace iskra::clean {
+
+/// Flags noise in documents at index time; nothing is removed.
+///
+/// Duplicates are found across the whole collection: give the Cleaner the fingerprints of the
+/// documents already stored (`add_existing`, the "fp" annotations), then `clean` each new batch.
+/// The first occurrence of a sentence stays primary; later near-copies are flagged duplicate.
+/// Off-topic detection compares a sentence's content words with its document and the batch (the
+/// collection's vocabulary is not persisted, so a batch of one document sees only itself).
+///
+/// Usage at index time:
+///     Cleaner cleaner;
+///     for (each stored document) cleaner.add_existing(annotation "fp");
+///     CleanResult r = cleaner.clean(inputs);  // copy flags/quality into the records
+class Cleaner {
+  public:
+    Cleaner() = default;
+
+    /// Registers a stored document's fingerprints (the blob `DocumentVerdict::fingerprints`).
+    /// Fails with Corruption on a damaged blob (the document is then simply not known).
+    Status add_existing(std::string_view fingerprints_blob);
+
+    /// Cleans a batch, in order; later documents see earlier ones as existing.
+    CleanResult clean(std::span<const CleanInput> docs);
+
+  private:
+    /// Returns true when `fp` nearly equals a sentence seen before; registers it otherwise.
+    bool seen_before(const SentenceFingerprint& fp);
+    bool document_seen_before(std::uint64_t simhash);
+    void remember(const SentenceFingerprint& fp);
+
+    std::unordered_set<std::uint64_t> exact_;
+    /// SimHash band index: 4 bands of 16 bits; two hashes within Hamming distance 3 share a band.
+    std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> bands_;
+    std::vector<std::uint64_t> document_simhashes_;
+};
+
+}  // namespace iskra::clean

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "iskra/status.hpp"
+
+namespace iskra::clean {
+
+/// The lower-cased words of `text`: ASCII letters and digits, with every byte >= 0x80 treated as
+/// part of a word (so UTF-8 letters stay inside words). Cheap and deterministic, which is what
+/// fingerprints need; linguistic analysis is the text module's job.
+std::vector<std::string> fingerprint_words(std::string_view text);
+
+/// Fingerprints of one sentence.
+struct SentenceFingerprint {
+    std::uint64_t exact = 0;    ///< hash of the normalised word sequence
+    std::uint64_t simhash = 0;  ///< SimHash (Charikar 2002) of word 2-shingles
+    std::uint16_t word_count = 0;
+};
+
+SentenceFingerprint fingerprint_sentence(std::string_view sentence);
+
+/// Number of differing bits.
+int hamming_distance(std::uint64_t a, std::uint64_t b);
+
+/// Fingerprints of one document: one per sentence, plus a document SimHash.
+struct DocumentFingerprints {
+    std::uint64_t simhash = 0;
+    std::vector<SentenceFingerprint> sentences;
+};
+
+/// Serialized form (little endian): "FP1", u32 count, u64 doc simhash, then per sentence
+/// u64 exact, u64 simhash, u16 word_count.
+std::string serialize_fingerprints(const DocumentFingerprints& fingerprints);
+/// Fails with Corruption when `blob` is not what `serialize_fingerprints` wrote.
+Result<DocumentFingerprints> parse_fingerprints(std::string_view blob);
+
+}  // namespace iskra::clean
