@@ -69,9 +69,15 @@ public:
 
     const std::filesystem::path& path() const;
 
-private:
     struct Impl;
-    explicit Engine(std::unique_ptr<Impl> impl);
+    /// Only Engine can make a Key, so only open() constructs an Engine (through make_unique).
+    class Key {
+        friend class Engine;
+        Key() = default;
+    };
+    Engine(Key key, std::unique_ptr<Impl> impl);
+
+private:
     std::unique_ptr<Impl> impl_;
 };
 

@@ -1,0 +1,195 @@
+#include "iskra/engine/add_pipeline.hpp"
+
+#include <algorithm>
+#include <string>
+#include <thread>
+#include <utility>
+
+#include "iskra/clean/cleaner.hpp"
+#include "iskra/engine/document_builder.hpp"
+#include "iskra/extract/document_facts.hpp"
+#include "iskra/index/index_writer.hpp"
+#include "iskra/index/snapshot.hpp"
+#include "iskra/ingest/reader.hpp"
+#include "iskra/util/stopwatch.hpp"
+
+namespace iskra::engine {
+
+namespace {
+
+// Cleaning compares sentences across documents, so documents go through it in batches; the batch
+// bounds memory (the writer has its own budget for the inverted index).
+constexpr std::size_t kBatchDocuments = 512;
+constexpr std::uint64_t kBatchBytes = 32ull << 20;
+
+// The fingerprints of every live document, so that the cleaner flags copies of sentences that
+// an earlier batch (or an earlier `add`) already holds.
+Status load_fingerprints(const index::Snapshot& snapshot, clean::Cleaner& cleaner) {
+    auto segments = snapshot.segments();
+    for (std::uint32_t seg = 0; seg < segments.size(); ++seg) {
+        const auto& view = segments[seg];
+        for (index::DocId doc = 0; doc < view.reader->doc_count(); ++doc) {
+            if (!view.is_live(doc)) {
+                continue;
+            }
+            auto stored = view.reader->document(doc);
+            if (!stored.ok()) {
+                return stored.status();
+            }
+            for (const auto& [name, blob] : stored->annotations) {
+                if (name == "fp") {
+                    // A damaged blob only means its sentences are not known as seen.
+                    (void)cleaner.add_existing(blob);
+                }
+            }
+        }
+    }
+    return {};
+}
+
+class BatchIndexer {
+public:
+    BatchIndexer(index::IndexWriter& writer,
+                 const index::Snapshot& snapshot,
+                 clean::Cleaner& cleaner,
+                 AddStats& stats)
+        : writer_(writer), snapshot_(snapshot), cleaner_(cleaner), stats_(stats) {}
+
+    Status push(ingest::Document document) {
+        stats_.bytes_read += document.source_size_bytes;
+        stats_.invalid_utf8_replaced += document.invalid_utf8_replaced;
+        if (writer_.has_document(document.id, document.content_hash)) {
+            ++stats_.documents_unchanged;
+            return {};
+        }
+        batch_bytes_ += document.text.size();
+        pending_.push_back(std::move(document));
+        if (pending_.size() >= kBatchDocuments || batch_bytes_ >= kBatchBytes) {
+            return flush();
+        }
+        return {};
+    }
+
+    Status flush() {
+        if (pending_.empty()) {
+            return {};
+        }
+        auto prepared = prepare_in_parallel();
+        std::vector<clean::CleanInput> inputs;
+        inputs.reserve(prepared.size());
+        for (const auto& p : prepared) {
+            inputs.push_back({p.document.source.text, p.document.sentences});
+        }
+        auto verdicts = cleaner_.clean(inputs);
+        for (std::size_t i = 0; i < prepared.size(); ++i) {
+            ISKRA_TRY(index_one(prepared[i], verdicts.documents[i]));
+        }
+        pending_.clear();
+        batch_bytes_ = 0;
+        return {};
+    }
+
+private:
+    struct Prepared {
+        PreparedDocument document;
+        std::string facts;
+    };
+
+    // Sentence splitting and fact extraction are per document and independent: run them on both
+    // cores while the writer's own threads are idle.
+    std::vector<Prepared> prepare_in_parallel() {
+        std::vector<Prepared> prepared(pending_.size());
+        auto work = [&](std::size_t first, std::size_t step) {
+            for (std::size_t i = first; i < pending_.size(); i += step) {
+                prepared[i].document = prepare_document(std::move(pending_[i]));
+                const auto& doc = prepared[i].document;
+                prepared[i].facts =
+                    extract::serialize(extract::extract_document(doc.source.text, doc.sentences));
+            }
+        };
+        unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+        std::vector<std::jthread> workers;
+        for (unsigned t = 1; t < threads; ++t) {
+            workers.emplace_back(work, t, threads);
+        }
+        work(0, threads);
+        return prepared;
+    }
+
+    Status index_one(Prepared& prepared, clean::DocumentVerdict& verdict) {
+        auto record = make_record(prepared.document);
+        record.flags = verdict.flags;
+        record.quality = verdict.quality;
+        for (std::size_t s = 0; s < record.sentences.size() && s < verdict.sentences.size(); ++s) {
+            record.sentences[s].flags = verdict.sentences[s].flags;
+            record.sentences[s].quality = verdict.sentences[s].quality;
+        }
+        record.annotations.emplace_back("facts", std::move(prepared.facts));
+        record.annotations.emplace_back("fp", std::move(verdict.fingerprints));
+        bool replaces = snapshot_.find(record.external_id).has_value();
+        ISKRA_TRY(writer_.add(std::move(record)));
+        if (replaces) {
+            ++stats_.documents_replaced;
+        } else {
+            ++stats_.documents_added;
+        }
+        return {};
+    }
+
+    index::IndexWriter& writer_;
+    const index::Snapshot& snapshot_;
+    clean::Cleaner& cleaner_;
+    AddStats& stats_;
+    std::vector<ingest::Document> pending_;
+    std::uint64_t batch_bytes_ = 0;
+};
+
+}  // namespace
+
+Result<AddStats> add_paths(index::Collection& collection,
+                           const std::vector<std::filesystem::path>& paths,
+                           const AddOptions& options) {
+    util::Stopwatch clock;
+    auto writer = collection.writer();
+    if (!writer.ok()) {
+        return writer.status();
+    }
+    auto snapshot = collection.snapshot();
+    clean::Cleaner cleaner;
+    ISKRA_TRY(load_fingerprints(*snapshot, cleaner));
+    AddStats stats;
+    BatchIndexer indexer(**writer, *snapshot, cleaner, stats);
+    double last_report = -1;
+    ingest::ReadOptions read_options;
+    for (const auto& path : paths) {
+        auto on_document = [&](ingest::Document&& document) -> Status {
+            std::string source = document.source_path;
+            ISKRA_TRY(indexer.push(std::move(document)));
+            if (options.on_progress && clock.elapsed_seconds() - last_report >= 0.1) {
+                last_report = clock.elapsed_seconds();
+                options.on_progress({stats.documents_added + stats.documents_replaced
+                                         + stats.documents_unchanged,
+                                     stats.bytes_read,
+                                     last_report,
+                                     source});
+            }
+            return {};
+        };
+        auto on_skip = [&](const ingest::Skipped& skipped) {
+            ++stats.files_skipped;
+            if (options.on_skip) {
+                options.on_skip(skipped.path.string(), skipped.reason);
+            }
+        };
+        ISKRA_TRY(ingest::read_path(path, read_options, on_document, on_skip));
+    }
+    ISKRA_TRY(indexer.flush());
+    auto generation = (*writer)->commit();
+    if (!generation.ok()) {
+        return generation.status();
+    }
+    stats.seconds = clock.elapsed_seconds();
+    return stats;
+}
+
+}  // namespace iskra::engine
