@@ -8,7 +8,7 @@ PKGS=(cmake g++ ninja-build pkg-config libicu-dev libstemmer-dev libzstd-dev lib
   libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev wrk python3 time)
 # Optional groups: browser tests (chromium + node) and the Java/Lucene peers for bench/.
 if [[ "${ISKRA_WITH_BROWSER:-1}" == 1 ]]; then PKGS+=(chromium nodejs npm); fi
-if [[ "${ISKRA_WITH_PEERS:-0}" == 1 ]]; then PKGS+=(liblucene8-java liblucene++-dev default-jdk-headless); fi
+if [[ "${ISKRA_WITH_PEERS:-0}" == 1 ]]; then PKGS+=(liblucene8-java liblucene++-dev default-jdk-headless libboost-dev libboost-filesystem-dev libboost-thread-dev libboost-date-time-dev libboost-iostreams-dev); fi
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
