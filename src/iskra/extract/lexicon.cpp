@@ -667,6 +667,21 @@ bool is_number_label(std::string_view word) {
     return contains(kWords, word);
 }
 
+bool is_event_word(std::string_view word) {
+    static const WordSet kWords{
+        "revolution", "revolutions", "war",       "wars",        "purge",      "purges",
+        "trial",      "trials",      "crisis",    "rebellion",   "revolt",     "uprising",
+        "massacre",   "treaty",      "battle",    "strike",      "election",   "elections",
+        "plan",       "program",     "programme", "doctrine",    "theory",     "act",
+        "agreement",  "accord",      "pact",      "declaration", "offensive",  "campaign",
+        "famine",     "terror",      "affair",    "scandal",     "day",        "week",
+        "year",       "age",         "era",       "period",      "policy",     "ideology",
+        "manifesto",  "thesis",      "theses",    "crash",       "depression", "deal",
+        "summit",     "round",       "talks",     "games",       "cup",        "prize",
+        "award",      "award",       "olympics"};
+    return contains(kWords, word);
+}
+
 bool is_person_verb(std::string_view word) {
     static const WordSet kWords{"said",      "says",   "told",     "added",    "stated",
                                 "wrote",     "argued", "believed", "replied",  "declared",

@@ -31,6 +31,9 @@ bool is_name_connector(std::string_view word);
 bool is_quantity_noun(std::string_view word);
 /// Words that make a following number a label, not a year ("page", "no", "room").
 bool is_number_label(std::string_view word);
+/// Head words of named events ("revolution", "war", "purge", "trial"): such names are neither
+/// people nor places.
+bool is_event_word(std::string_view word);
 /// Verbs and phrases after which a name is a person ("said", "told", "born", "died").
 bool is_person_verb(std::string_view word);
 
