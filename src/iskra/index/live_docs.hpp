@@ -29,6 +29,20 @@ class DeletedDocs {
         return fresh;
     }
     std::uint32_t count() const { return count_; }
+    /// The bitset's capacity in documents (a multiple of 64).
+    std::uint64_t capacity() const { return bits_.size() * 64; }
+    /// Calls `f(doc)` for each deleted doc, ascending.
+    template <typename F>
+    void for_each(F&& f) const {
+        for (std::size_t word = 0; word < bits_.size(); ++word) {
+            std::uint64_t bits = bits_[word];
+            while (bits != 0) {
+                f(static_cast<DocId>(word * 64
+                                     + static_cast<std::uint64_t>(__builtin_ctzll(bits))));
+                bits &= bits - 1;
+            }
+        }
+    }
 
   private:
     std::vector<std::uint64_t> bits_;

@@ -17,6 +17,8 @@
 
 namespace iskra::index {
 
+struct DocBlockCache;
+
 /// A stored document as the index returns it: the record it was given (with the sentence list
 /// normalized: a document added without sentences holds one sentence covering its text).
 using StoredDocument = DocumentRecord;
@@ -89,6 +91,9 @@ class SegmentReader {
     /// External id without touching the document store. REQUIRES: doc < doc_count().
     std::string_view external_id(DocId doc) const;
     std::uint64_t content_hash(DocId doc) const;
+    /// The document's bytes in the store's serialized form (for merging), valid until `cache`
+    /// changes; reading documents in order decompresses each block once.
+    Result<std::string_view> serialized_document(DocId doc, DocBlockCache& cache) const;
     /// Every document of this segment with `external_id` (deleted ones included), ascending.
     std::span<const DocId> find(std::string_view external_id) const;
 

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "iskra/index/document_record.hpp"
+#include "iskra/index/posting_cursor_concept.hpp"
+#include "iskra/status.hpp"
+
+namespace iskra::index {
+
+/// The last decompressed block, so that reading documents in order decompresses each block once.
+struct DocBlockCache {
+    std::uint64_t block = ~std::uint64_t{0};
+    DocId first_doc = 0;
+    std::string raw;
+    std::vector<std::uint32_t> ends;  // end offset of each document, relative to data_start
+    std::size_t data_start = 0;
+};
+
+/// Reads documents from `docs.store` content (a mapping the caller keeps alive).
+class DocStoreReader {
+  public:
+    DocStoreReader() = default;
+    static Result<DocStoreReader> open(std::string_view content, std::string_view what);
+
+    std::uint32_t doc_count() const { return doc_count_; }
+    /// Decompresses the block that holds `doc` and parses it.
+    Result<DocumentRecord> document(DocId doc) const;
+    /// The serialized bytes of `doc`, valid until `cache` changes.
+    Result<std::string_view> serialized(DocId doc, DocBlockCache& cache) const;
+
+  private:
+    Status load_block(std::uint64_t block, DocBlockCache& cache) const;
+
+    std::string_view content_;
+    std::string what_;
+    std::uint32_t doc_count_ = 0;
+    std::uint64_t block_count_ = 0;
+    std::uint64_t index_offset_ = 0;
+};
+
+/// Parses what serialize_document() wrote.
+Result<DocumentRecord> parse_document(std::string_view bytes, std::string_view what);
+
+}  // namespace iskra::index

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "iskra/index/document_record.hpp"
+#include "iskra/index/file_sink.hpp"
+
+namespace iskra::index {
+
+/// Target uncompressed size of a document-store block.
+inline constexpr std::size_t kDocStoreBlockBytes = 32 * 1024;
+
+/// Appends a DocumentRecord's serialized form (docs/FORMAT.md#document-store) to `out`.
+void serialize_document(const DocumentRecord& record, std::string& out);
+
+/// Writes `docs.store`: documents serialized and packed into zstd-compressed blocks of about
+/// 32 KB (a document larger than that gets a block of its own), then the block index.
+class DocStoreWriter {
+  public:
+    explicit DocStoreWriter(FileSink& out) : out_(out) {}
+
+    /// Documents get consecutive ids from 0 in call order.
+    void add(const DocumentRecord& record);
+    /// Same, for a record already serialized with serialize_document().
+    void add_serialized(std::string_view serialized);
+    /// Writes the last block, the index and the trailer (the caller finishes the sink).
+    void finish();
+
+  private:
+    void flush_block();
+
+    FileSink& out_;
+    std::string block_;
+    std::vector<std::uint32_t> doc_ends_;  // end offset of each document of the open block
+    std::uint32_t doc_count_ = 0;
+    std::uint32_t block_first_doc_ = 0;
+    std::vector<std::uint64_t> block_offsets_;
+    std::vector<std::uint32_t> block_first_docs_;
+    std::string compressed_;
+};
+
+}  // namespace iskra::index

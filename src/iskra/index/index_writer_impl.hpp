@@ -1,0 +1,75 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "iskra/index/collection.hpp"
+#include "iskra/index/document_analyzer.hpp"
+#include "iskra/index/index_writer.hpp"
+#include "iskra/index/live_docs.hpp"
+#include "iskra/index/manifest.hpp"
+#include "iskra/index/segment_writer.hpp"
+#include "iskra/text/analyzer.hpp"
+#include "iskra/util/file.hpp"
+
+namespace iskra::index {
+
+/// The writer's state (private to the index module; see index_writer.cpp for the algorithm).
+struct IndexWriter::Impl {
+    Impl(std::shared_ptr<Collection> collection_in,
+         util::File lock_in,
+         Manifest manifest_in,
+         std::shared_ptr<const Snapshot> base_in);
+    ~Impl();
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+
+    /// A segment flushed in this session and not committed yet.
+    struct PendingSegment {
+        std::string name;
+        BuiltSegment built;
+        std::shared_ptr<const SegmentReader> reader;
+        DeletedDocs deleted;
+    };
+    struct BufferedId {
+        DocId doc = 0;
+        std::uint64_t content_hash = 0;
+    };
+
+    Status add(DocumentRecord record);
+    bool remove_everywhere(std::string_view external_id);
+    bool has_document(std::string_view external_id, std::uint64_t content_hash) const;
+    void process_batch();
+    Status flush_buffer();
+    Result<std::uint64_t> commit();
+    Status publish(Manifest next, std::vector<SegmentView> views);
+    void reset_base(std::shared_ptr<const Snapshot> snapshot);
+    Status maybe_merge(bool everything);
+    Status merge(const std::vector<std::size_t>& segment_indices);
+    std::string next_segment_name();
+
+    std::shared_ptr<Collection> collection;
+    std::filesystem::path dir;
+    util::File lock;
+    Manifest manifest;
+    std::shared_ptr<const Snapshot> base;
+    std::vector<DeletedDocs> base_deleted;
+    std::vector<bool> base_changed;
+    std::vector<PendingSegment> pending;
+    std::unique_ptr<SegmentWriter> buffer;
+    std::vector<bool> buffer_deleted;
+    std::unordered_map<std::string, BufferedId> buffer_ids;
+    std::vector<DocumentRecord> batch;
+    std::uint64_t batch_bytes = 0;
+    std::vector<AnalyzedDocument> analyzed;
+    std::vector<text::Analyzer> analyzers;
+    unsigned threads = 1;
+    WriterStats stats;
+};
+
+}  // namespace iskra::index

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "iskra/index/doc_store_writer.hpp"
+#include "iskra/index/file_sink.hpp"
+#include "iskra/index/posting_cursor_concept.hpp"
+#include "iskra/index/postings_writer.hpp"
+#include "iskra/index/segment_reader.hpp"
+#include "iskra/index/term_dictionary_writer.hpp"
+#include "iskra/status.hpp"
+
+namespace iskra::index {
+
+/// One written file of a segment, as the manifest records it.
+struct SegmentFile {
+    std::string name;
+    std::uint64_t size_bytes = 0;  ///< including the footer
+    std::uint32_t crc = 0;         ///< CRC-32C of the content (the footer's)
+};
+
+/// What a finished segment directory holds.
+struct BuiltSegment {
+    SegmentInfo info;
+    std::vector<SegmentFile> files;
+};
+
+/// Writes one immutable segment directory from documents then sorted posting lists. Used by the
+/// in-memory SegmentWriter's flush and by the merger:
+///
+///     auto builder = SegmentBuilder::create(dir);
+///     for each document in id order: builder->add_document(serialized, ...);
+///     for field All then Title, for each term in byte order:
+///         builder->begin_term(field); builder->add_posting(...)...; builder->end_term(term);
+///     auto built = builder->finish();
+///
+/// finish() writes every file with its footer, fsyncs them and the directory.
+class SegmentBuilder {
+  public:
+    static Result<std::unique_ptr<SegmentBuilder>> create(const std::filesystem::path& dir);
+
+    /// `serialized` is a DocumentRecord as serialize_document() writes it.
+    void add_document(std::string_view serialized,
+                      std::string_view external_id,
+                      std::uint64_t content_hash,
+                      std::span<const std::uint32_t> sentence_starts,
+                      std::uint32_t length_all,
+                      std::uint32_t length_title,
+                      std::uint64_t text_bytes);
+    DocId doc_count() const { return static_cast<DocId>(length_all_.size()); }
+
+    /// REQUIRES: every document added; fields in order (All, then Title); terms ascending.
+    void begin_term(Field field);
+    void add_posting(DocId doc, std::uint32_t freq, std::span<const std::uint32_t> positions) {
+        postings_.add(doc, freq, positions);
+        ++term_postings_;
+    }
+    /// Writes the dictionary entry; a term that got no posting is dropped.
+    void end_term(std::string_view term);
+
+    Result<BuiltSegment> finish();
+
+  private:
+    SegmentBuilder(std::filesystem::path dir,
+                   FileSink docs,
+                   FileSink positions,
+                   FileSink terms,
+                   FileSink store);
+    Status write_small_files(BuiltSegment& built);
+    Status finish_sink(FileSink& sink, std::string_view name, BuiltSegment& built);
+
+    std::filesystem::path dir_;
+    FileSink docs_sink_;
+    FileSink pos_sink_;
+    FileSink terms_sink_;
+    FileSink store_sink_;
+    PostingsWriter postings_;
+    TermDictionaryWriter dictionary_;
+    DocStoreWriter store_;
+    Field field_ = Field::All;
+    std::uint32_t term_postings_ = 0;
+    std::string key_;
+    SegmentInfo info_;
+    std::vector<std::uint32_t> length_all_;
+    std::vector<std::uint32_t> length_title_;
+    std::vector<std::uint32_t> sentence_offsets_{0};
+    std::vector<std::uint32_t> sentence_starts_;
+    std::vector<std::uint64_t> hashes_;
+    std::vector<std::uint32_t> id_offsets_{0};
+    std::string id_bytes_;
+};
+
+}  // namespace iskra::index

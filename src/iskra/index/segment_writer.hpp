@@ -1,0 +1,83 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "iskra/index/document_analyzer.hpp"
+#include "iskra/index/document_record.hpp"
+#include "iskra/index/posting_cursor_concept.hpp"
+#include "iskra/index/segment_builder.hpp"
+#include "iskra/status.hpp"
+
+namespace iskra::index {
+
+/// The in-memory inverted buffer of the writer: documents are inverted into per-term byte
+/// buffers (varint doc gap, freq, position count, position gaps) and stored serialized; flush()
+/// sorts the terms and writes one immutable segment through SegmentBuilder.
+///
+/// Not thread-safe: one thread inverts (analysis happens before, on the writer's pool).
+class SegmentWriter {
+  public:
+    SegmentWriter() = default;
+    SegmentWriter(const SegmentWriter&) = delete;
+    SegmentWriter& operator=(const SegmentWriter&) = delete;
+
+    /// Adds a normalized record with its analysis; it gets id doc_count() (before the call).
+    void add(const DocumentRecord& record, const AnalyzedDocument& analyzed);
+
+    DocId doc_count() const { return static_cast<DocId>(docs_.size()); }
+    /// Estimate of the heap bytes held.
+    std::uint64_t memory_bytes() const { return memory_bytes_; }
+
+    /// Writes the buffered documents as a segment in `dir`. REQUIRES: doc_count() > 0.
+    Result<BuiltSegment> flush(const std::filesystem::path& dir) const;
+
+  private:
+    struct TermBuffer {
+        std::string bytes;
+        DocId last_doc = 0;
+        std::uint32_t doc_freq = 0;
+    };
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const;
+    };
+    using TermMap = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
+    struct FieldBuffer {
+        TermMap ids;
+        std::vector<const std::string*> terms;  // id -> key inside `ids` (node keys are stable)
+        std::vector<TermBuffer> postings;
+    };
+    struct DocEntry {
+        std::uint64_t store_offset = 0;  // into store_
+        std::uint32_t sentence_offset = 0;
+        std::uint32_t length_all = 0;
+        std::uint32_t length_title = 0;
+        std::uint64_t content_hash = 0;
+        std::uint64_t text_bytes = 0;
+    };
+
+    std::uint32_t intern(FieldBuffer& field, std::string_view term);
+    void append_posting(TermBuffer& buffer,
+                        DocId doc,
+                        std::uint32_t freq,
+                        const std::pair<std::uint32_t, std::uint32_t>* begin,
+                        const std::pair<std::uint32_t, std::uint32_t>* end);
+    static void write_field(const FieldBuffer& field, Field which, SegmentBuilder& builder);
+
+    FieldBuffer all_;
+    FieldBuffer title_;
+    std::vector<DocEntry> docs_;
+    std::string store_;  // serialized records, back to back
+    std::vector<std::uint32_t> sentence_starts_;
+    std::vector<std::string> ids_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> scratch_;  // (term id, position)
+    std::uint64_t memory_bytes_ = 0;
+};
+
+}  // namespace iskra::index
