@@ -1,0 +1,414 @@
+#include "iskra/answer/answer_builder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <set>
+
+#include "iskra/answer/answer_group.hpp"
+#include "iskra/answer/candidate_extractor.hpp"
+#include "iskra/answer/scored_passage.hpp"
+#include "iskra/extract/date_finder.hpp"
+
+namespace iskra::answer {
+namespace {
+
+constexpr std::size_t kCandidatePassages = 12;
+constexpr double kMinCoverage = 0.5;       // below: the question is not covered, abstain
+constexpr double kMinFactoidScore = 0.12;  // below: no candidate is good enough
+constexpr double kConflictShare = 0.45;    // a rival group this close to the best is a conflict
+constexpr std::size_t kMaxConflicts = 2;
+constexpr std::size_t kMaxAnswerSentences = 3;
+
+struct Context {
+    const Question& question;
+    const std::vector<Passage>& passages;
+    const std::vector<PassageScore>& scores;
+    std::vector<std::size_t> ranked;  // passage indices, best first
+    std::uint32_t k;
+};
+
+AnswerSupport support_of(const Context& ctx, std::size_t passage, double score) {
+    AnswerSupport s;
+    s.sentence = ctx.passages[passage].ref;
+    s.score = score;
+    return s;
+}
+
+double proximity(const Candidate& c, const TermMatches& m) {
+    if (m.positions.empty()) {
+        return 0;
+    }
+    std::uint32_t best = UINT32_MAX;
+    for (std::uint32_t pos : m.positions) {
+        const std::uint32_t d = pos >= c.end ? pos - c.end : (c.begin >= pos ? c.begin - pos : 0);
+        best = std::min(best, d);
+    }
+    const double words = static_cast<double>(best) / 6.0;
+    return 1.0 / (1.0 + words / 8.0);
+}
+
+bool is_copy(const Passage& p) {
+    return (p.flags & 1u) != 0 || (p.doc_flags & 1u) != 0;
+}
+
+// The top sentences, skipping near-identical text and questions, up to `limit`.
+std::vector<std::size_t> best_sentences(const Context& ctx, std::size_t limit, double min_share) {
+    std::vector<std::size_t> out;
+    std::set<std::string> seen;
+    const double best = ctx.ranked.empty() ? 0 : ctx.scores[ctx.ranked.front()].score;
+    for (std::size_t idx : ctx.ranked) {
+        if (out.size() >= limit || ctx.scores[idx].score < min_share * best) {
+            break;
+        }
+        const Passage& p = ctx.passages[idx];
+        if ((p.flags & 32u) != 0 || (p.flags & 4u) != 0) {
+            continue;  // questions and furniture do not answer
+        }
+        std::string key;
+        for (char c : p.ref.text) {
+            if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+                key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            }
+        }
+        if (!seen.insert(key).second) {
+            continue;
+        }
+        out.push_back(idx);
+    }
+    return out;
+}
+
+std::string join_sentences(const Context& ctx, const std::vector<std::size_t>& idx) {
+    std::string out;
+    for (std::size_t i : idx) {
+        if (!out.empty()) {
+            out += ' ';
+        }
+        out += ctx.passages[i].ref.text;
+    }
+    return out;
+}
+
+void set_not_found(const Context& ctx, AskResponse& r) {
+    r.status = "not_found";
+    r.answer.reset();
+    r.answer_text.clear();
+    r.conflicts.clear();
+    r.closest.clear();
+    for (std::size_t i = 0; i < ctx.ranked.size() && i < ctx.k; ++i) {
+        r.closest.push_back(support_of(ctx, ctx.ranked[i], ctx.scores[ctx.ranked[i]].score));
+    }
+}
+
+AnswerGroup to_answer_group(const Context& ctx,
+                            const CandidateGroup& g,
+                            const std::vector<Candidate>& candidates) {
+    AnswerGroup out;
+    out.text = g.text;
+    out.normalized = g.normalized;
+    out.score = g.score;
+    out.independent_sources = g.independent_sources;
+    std::set<std::size_t> cited;
+    for (std::size_t m : g.members) {
+        const Candidate& c = candidates[m];
+        if (out.support.size() >= ctx.k || !cited.insert(c.passage).second) {
+            continue;
+        }
+        out.support.push_back(support_of(ctx, c.passage, c.score));
+    }
+    return out;
+}
+
+std::vector<Candidate> collect_candidates(const Context& ctx,
+                                          const NameBook& names,
+                                          text::Analyzer& analyzer) {
+    std::vector<Candidate> all;
+    for (std::size_t r = 0; r < ctx.ranked.size() && r < kCandidatePassages; ++r) {
+        const std::size_t idx = ctx.ranked[r];
+        const PassageScore& ps = ctx.scores[idx];
+        if (ps.score <= 0) {
+            break;
+        }
+        for (Candidate& c :
+             extract_candidates(ctx.question, ctx.passages[idx], idx, names, analyzer)) {
+            c.score = ps.score * c.type_confidence * (0.6 + 0.4 * proximity(c, ps.matches));
+            all.push_back(std::move(c));
+        }
+    }
+    return all;
+}
+
+AnswerFeatures base_features(const Context& ctx) {
+    AnswerFeatures f;
+    if (!ctx.ranked.empty()) {
+        const std::size_t top = ctx.ranked.front();
+        f.coverage = ctx.scores[top].coverage;
+        f.score = ctx.scores[top].score;
+        double best_retrieval = 0;
+        for (const Passage& p : ctx.passages) {
+            best_retrieval = std::max(best_retrieval, p.retrieval_score);
+        }
+        f.retrieval = best_retrieval > 0 ? ctx.passages[top].retrieval_score / best_retrieval : 0;
+    }
+    f.margin = 1.0;
+    f.sources = 1;
+    f.type_match = 1;
+    return f;
+}
+
+void sentence_answer(const Context& ctx, AskResponse& r, AnswerFeatures& f) {
+    const std::vector<std::size_t> best = best_sentences(ctx, kMaxAnswerSentences, 0.5);
+    if (best.empty() || ctx.scores[best.front()].coverage < kMinCoverage) {
+        set_not_found(ctx, r);
+        return;
+    }
+    AnswerGroup g;
+    g.text = ctx.passages[best.front()].ref.text;
+    g.normalized = g.text;
+    g.score = ctx.scores[best.front()].score;
+    std::set<std::uint32_t> docs;
+    for (std::size_t i : best) {
+        g.support.push_back(support_of(ctx, i, ctx.scores[i].score));
+        if (!is_copy(ctx.passages[i])) {
+            docs.insert(ctx.passages[i].doc_ordinal);
+        }
+    }
+    g.independent_sources = static_cast<std::uint32_t>(std::max<std::size_t>(1, docs.size()));
+    r.status = "answered";
+    r.answer = std::move(g);
+    r.answer_text = join_sentences(ctx, best);
+    f.coverage = ctx.scores[best.front()].coverage;
+    f.score = ctx.scores[best.front()].score;
+    f.sources = static_cast<double>(r.answer->independent_sources);
+    f.factoid = 0;
+}
+
+int negations(std::string_view text) {
+    static constexpr std::string_view kNegations[] = {
+        " not ",
+        "n't ",
+        " never ",
+        " no ",
+        " neither ",
+        " nor ",
+        " refused ",
+        " declined ",
+        " failed ",
+    };
+    std::string lower = " ";
+    for (char c : text) {
+        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    lower += ' ';
+    for (char& c : lower) {
+        if (c == ',' || c == '.' || c == ';' || c == '?') {
+            c = ' ';
+        }
+    }
+    int n = 0;
+    for (std::string_view neg : kNegations) {
+        for (std::size_t at = lower.find(neg); at != std::string::npos;
+             at = lower.find(neg, at + 1)) {
+            ++n;
+        }
+    }
+    return n;
+}
+
+void yesno_answer(const Context& ctx, AskResponse& r, AnswerFeatures& f) {
+    sentence_answer(ctx, r, f);
+    if (r.status != "answered") {
+        return;
+    }
+    const std::size_t top = ctx.ranked.front();
+    const bool question_negated = negations(ctx.question.text) % 2 == 1;
+    const bool sentence_negated = negations(ctx.passages[top].ref.text) % 2 == 1;
+    const std::string verdict = question_negated == sentence_negated ? "yes" : "no";
+    r.answer->text = verdict;
+    r.answer->normalized = verdict;
+    // Negation is judged from one sentence: keep the confidence modest.
+    f.type_match = 0.5;
+}
+
+std::optional<extract::DateValue> first_date(std::string_view text) {
+    for (const extract::DateMention& m : extract::find_dates(text)) {
+        if (m.resolved && m.kind != extract::DateKind::Relative) {
+            return m.value;
+        }
+    }
+    return std::nullopt;
+}
+
+// "Which came first: A or B?": find each option's best dated sentence and compare the dates.
+void order_answer(const Context& ctx, text::Analyzer& analyzer, AskResponse& r, AnswerFeatures& f) {
+    struct Dated {
+        std::optional<extract::DateValue> date;
+        std::size_t passage = 0;
+        double coverage = 0;
+    };
+    std::vector<Dated> found(ctx.question.options.size());
+    for (std::size_t opt = 0; opt < ctx.question.options.size(); ++opt) {
+        Question sub;
+        for (std::size_t t : ctx.question.option_terms[opt]) {
+            sub.terms.push_back(ctx.question.terms[t]);
+        }
+        for (std::size_t idx : ctx.ranked) {
+            const Passage& p = ctx.passages[idx];
+            const TermMatches m = match_terms(sub, p.ref.text, analyzer);
+            auto date = first_date(p.ref.text);
+            const double cov = m.coverage * flag_quality(p);
+            if (date && cov > found[opt].coverage) {
+                found[opt] = {date, idx, cov};
+            }
+        }
+    }
+    if (found.size() != 2 || !found[0].date || !found[1].date || found[0].coverage < 0.4
+        || found[1].coverage < 0.4) {
+        set_not_found(ctx, r);
+        return;
+    }
+    const std::size_t first = found[0].date->sort_key() <= found[1].date->sort_key() ? 0 : 1;
+    AnswerGroup g;
+    g.text = ctx.question.options[first];
+    g.normalized = found[first].date->iso();
+    g.score = std::min(found[0].coverage, found[1].coverage);
+    g.independent_sources = 1;
+    g.support.push_back(support_of(ctx, found[first].passage, found[first].coverage));
+    g.support.push_back(support_of(ctx, found[1 - first].passage, found[1 - first].coverage));
+    r.status = "answered";
+    r.answer_text = ctx.passages[found[first].passage].ref.text + " "
+                    + ctx.passages[found[1 - first].passage].ref.text;
+    r.answer = std::move(g);
+    f.coverage = std::min(found[0].coverage, found[1].coverage);
+    f.score = f.coverage;
+    f.factoid = 1;
+}
+
+void list_answer(const Context& ctx,
+                 text::Analyzer& analyzer,
+                 const NameBook& names,
+                 AskResponse& r,
+                 AnswerFeatures& f) {
+    sentence_answer(ctx, r, f);
+    if (r.status != "answered") {
+        return;
+    }
+    std::vector<Candidate> candidates = collect_candidates(ctx, names, analyzer);
+    const std::vector<CandidateGroup> groups = group_candidates(candidates, ctx.passages);
+    std::string items;
+    std::size_t count = 0;
+    for (const CandidateGroup& g : groups) {
+        if (count >= 6 || g.score < 0.3 * groups.front().score) {
+            break;
+        }
+        items += (items.empty() ? "" : ", ") + g.text;
+        ++count;
+    }
+    if (!items.empty()) {
+        r.answer->text = items;
+        r.answer->normalized = items;
+    }
+}
+
+void factoid_answer(const Context& ctx,
+                    text::Analyzer& analyzer,
+                    const NameBook& names,
+                    AskResponse& r,
+                    AnswerFeatures& f) {
+    std::vector<Candidate> candidates = collect_candidates(ctx, names, analyzer);
+    const std::vector<CandidateGroup> groups = group_candidates(candidates, ctx.passages);
+    if (groups.empty() || groups.front().score < kMinFactoidScore) {
+        if (ctx.question.type == AnswerType::Other) {
+            sentence_answer(ctx, r, f);
+        } else {
+            set_not_found(ctx, r);
+        }
+        return;
+    }
+    const CandidateGroup& best = groups.front();
+    const Candidate& head = candidates[best.members.front()];
+    if (ctx.scores[head.passage].coverage < kMinCoverage) {
+        set_not_found(ctx, r);
+        return;
+    }
+    r.status = "answered";
+    r.answer = to_answer_group(ctx, best, candidates);
+    std::vector<std::size_t> text_passages = {head.passage};
+    for (std::size_t g = 1; g < groups.size() && r.conflicts.size() < kMaxConflicts; ++g) {
+        const CandidateGroup& rival = groups[g];
+        const Candidate& rival_head = candidates[rival.members.front()];
+        if (rival.score >= kConflictShare * best.score
+            && ctx.scores[rival_head.passage].coverage >= 0.8 * ctx.scores[head.passage].coverage
+            && groups_conflict(best, rival, candidates)) {
+            r.conflicts.push_back(to_answer_group(ctx, rival, candidates));
+            if (std::find(text_passages.begin(), text_passages.end(), rival_head.passage)
+                == text_passages.end()) {
+                text_passages.push_back(rival_head.passage);
+            }
+        }
+    }
+    r.answer_text = join_sentences(ctx, text_passages);
+    f.coverage = ctx.scores[head.passage].coverage;
+    f.score = best.score;
+    f.margin = groups.size() > 1 ? 1.0 - groups[1].score / best.score : 1.0;
+    f.sources = best.independent_sources;
+    f.type_match = best.best_type_confidence;
+    f.factoid = 1;
+}
+
+}  // namespace
+
+AnswerOutcome AnswerBuilder::build(const Question& question,
+                                   std::vector<Passage> passages,
+                                   const NameBook& names,
+                                   std::uint32_t k,
+                                   text::Analyzer& analyzer) const {
+    const std::vector<PassageScore> scores = score_passages(question, passages, analyzer);
+    Context ctx{question, passages, scores, {}, std::max<std::uint32_t>(k, 1)};
+    ctx.ranked.resize(passages.size());
+    std::iota(ctx.ranked.begin(), ctx.ranked.end(), std::size_t{0});
+    std::stable_sort(ctx.ranked.begin(), ctx.ranked.end(), [&](std::size_t a, std::size_t b) {
+        return scores[a].score > scores[b].score;
+    });
+
+    NameBook book = names;
+    for (const Passage& p : passages) {
+        if (!p.lower_case) {
+            learn_names(p.ref.text, book, analyzer);
+        }
+    }
+
+    AnswerOutcome out;
+    AskResponse& r = out.response;
+    r.question = question.text;
+    r.type = std::string(answer_type_name(question.type));
+    for (const KeyTerm& t : question.terms) {
+        r.key_terms.push_back(t.surface);
+    }
+    AnswerFeatures f = base_features(ctx);
+    if (ctx.ranked.empty()) {
+        set_not_found(ctx, r);
+    } else if (!question.options.empty()) {
+        order_answer(ctx, analyzer, r, f);
+    } else if (question.type == AnswerType::Definition || question.type == AnswerType::Reason) {
+        sentence_answer(ctx, r, f);
+    } else if (question.type == AnswerType::YesNo) {
+        yesno_answer(ctx, r, f);
+    } else if (question.type == AnswerType::List) {
+        list_answer(ctx, analyzer, book, r, f);
+    } else {
+        factoid_answer(ctx, analyzer, book, r, f);
+    }
+    r.confidence = r.status == "answered" ? model_.probability(f) : 0.0;
+    if (r.status != "answered") {
+        r.closest.clear();
+        for (std::size_t i = 0; i < ctx.ranked.size() && i < ctx.k; ++i) {
+            r.closest.push_back(support_of(ctx, ctx.ranked[i], scores[ctx.ranked[i]].score));
+        }
+    }
+    out.features = f;
+    return out;
+}
+
+}  // namespace iskra::answer

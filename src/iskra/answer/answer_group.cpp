@@ -1,0 +1,140 @@
+#include "iskra/answer/answer_group.hpp"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+namespace iskra::answer {
+namespace {
+
+constexpr double kFurtherSourceShare = 0.4;
+constexpr std::uint8_t kDuplicateFlag = 1u << 0;
+
+std::set<std::string> words_of(const std::string& s) {
+    std::set<std::string> out;
+    std::istringstream in(s);
+    std::string w;
+    while (in >> w) {
+        std::erase_if(w, [](char c) { return c == ',' || c == '.' || c == '\'' || c == '"'; });
+        if (!w.empty()) {
+            out.insert(w);
+        }
+    }
+    return out;
+}
+
+bool subset(const std::set<std::string>& a, const std::set<std::string>& b) {
+    return !a.empty() && std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+// Whether candidate `c` belongs to the group whose first member is `head`.
+bool same_value(const Candidate& c, const Candidate& head) {
+    if (c.normalized == head.normalized) {
+        return true;
+    }
+    if (c.date && head.date) {
+        // A coarser date joins a finer one it is compatible with, never two fine ones.
+        const bool coarser = c.date->precision > head.date->precision;
+        return coarser && c.date->compatible(*head.date)
+               && c.normalized.find('/') == std::string::npos;
+    }
+    if (c.date || head.date) {
+        return false;
+    }
+    const auto a = words_of(c.normalized);
+    const auto b = words_of(head.normalized);
+    return subset(a, b) || subset(b, a);
+}
+
+}  // namespace
+
+std::vector<CandidateGroup> group_candidates(std::span<const Candidate> candidates,
+                                             std::span<const Passage> passages) {
+    std::vector<std::size_t> order(candidates.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    // Finer dates and longer names first so that they head their groups; then by score.
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const Candidate& ca = candidates[a];
+        const Candidate& cb = candidates[b];
+        if (ca.date && cb.date && ca.date->precision != cb.date->precision) {
+            return ca.date->precision < cb.date->precision;
+        }
+        return ca.score > cb.score;
+    });
+    std::vector<CandidateGroup> groups;
+    for (std::size_t idx : order) {
+        const Candidate& c = candidates[idx];
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const CandidateGroup& g) {
+            return same_value(c, candidates[g.members.front()]);
+        });
+        if (it == groups.end()) {
+            CandidateGroup g;
+            g.normalized = c.normalized;
+            g.text = c.text;
+            g.members.push_back(idx);
+            groups.push_back(std::move(g));
+        } else {
+            it->members.push_back(idx);
+            // Names: show the longest form ("Ramón Mercader" over "Mercader").
+            if (!c.date && c.text.size() > it->text.size()) {
+                it->text = c.text;
+                it->normalized = c.normalized;
+            }
+        }
+    }
+    for (CandidateGroup& g : groups) {
+        std::sort(g.members.begin(), g.members.end(), [&](std::size_t a, std::size_t b) {
+            return candidates[a].score > candidates[b].score;
+        });
+        std::set<std::uint32_t> docs;
+        double score = 0;
+        for (std::size_t m : g.members) {
+            const Candidate& c = candidates[m];
+            const Passage& p = passages[c.passage];
+            g.best_type_confidence = std::max(g.best_type_confidence, c.type_confidence);
+            const bool copy =
+                (p.flags & kDuplicateFlag) != 0 || (p.doc_flags & kDuplicateFlag) != 0;
+            if (docs.empty()) {
+                score = c.score;
+                docs.insert(p.doc_ordinal);
+            } else if (!copy && docs.insert(p.doc_ordinal).second) {
+                score += kFurtherSourceShare * c.score;
+            }
+        }
+        g.score = score;
+        g.independent_sources = static_cast<std::uint32_t>(docs.size());
+        // Dates are shown as the best-scored member wrote them.
+        if (candidates[g.members.front()].date) {
+            auto finest = std::min_element(
+                g.members.begin(), g.members.end(), [&](std::size_t a, std::size_t b) {
+                    const auto& da = *candidates[a].date;
+                    const auto& db = *candidates[b].date;
+                    if (da.precision != db.precision) {
+                        return da.precision < db.precision;
+                    }
+                    return candidates[a].score > candidates[b].score;
+                });
+            g.text = candidates[*finest].text;
+            g.normalized = candidates[*finest].normalized;
+        }
+    }
+    std::sort(groups.begin(), groups.end(), [](const CandidateGroup& a, const CandidateGroup& b) {
+        return a.score != b.score ? a.score > b.score : a.normalized < b.normalized;
+    });
+    return groups;
+}
+
+bool groups_conflict(const CandidateGroup& a,
+                     const CandidateGroup& b,
+                     std::span<const Candidate> candidates) {
+    const Candidate& ca = candidates[a.members.front()];
+    const Candidate& cb = candidates[b.members.front()];
+    if (ca.date && cb.date) {
+        return !ca.date->compatible(*cb.date);
+    }
+    return a.normalized != b.normalized;
+}
+
+}  // namespace iskra::answer

@@ -1,0 +1,102 @@
+#include "iskra/answer/answerer.hpp"
+
+#include <algorithm>
+
+#include "iskra/answer/question_analyzer.hpp"
+#include "iskra/extract/name_fold.hpp"
+#include "iskra/util/stopwatch.hpp"
+
+namespace iskra::answer {
+namespace {
+
+// Every other name of the entity `folded_name` names, from the knowledge's alias clusters.
+AliasLookup alias_lookup(const extract::Knowledge* knowledge) {
+    if (knowledge == nullptr) {
+        return {};
+    }
+    return [knowledge](std::string_view folded_name) {
+        std::vector<std::string> out;
+        if (folded_name.size() < 3) {
+            return out;
+        }
+        auto cluster = knowledge->resolve(folded_name);
+        if (!cluster) {
+            return out;
+        }
+        const Entity entity = knowledge->cluster_entity(*cluster);
+        if (entity.type != "person" && entity.type != "place" && entity.type != "organization") {
+            return out;
+        }
+        out.push_back(entity.name);
+        for (const std::string& alias : entity.aliases) {
+            out.push_back(alias);
+        }
+        return out;
+    };
+}
+
+// Names the knowledge found in the passages (any case), so lower-cased text yields names.
+NameBook names_from_knowledge(const extract::Knowledge* knowledge,
+                              const std::vector<Passage>& passages,
+                              text::Analyzer& analyzer) {
+    NameBook book;
+    if (knowledge == nullptr) {
+        return book;
+    }
+    for (const Passage& p : passages) {
+        if (!p.lower_case) {
+            continue;
+        }
+        for (const extract::ClusterMention& m : knowledge->mentions_in(p.ref.text)) {
+            const Entity entity = knowledge->cluster_entity(m.cluster);
+            const std::string surface = p.ref.text.substr(m.begin, m.end - m.begin);
+            const extract::EntityType type = entity.type == "person"  ? extract::EntityType::Person
+                                             : entity.type == "place" ? extract::EntityType::Place
+                                             : entity.type == "organization"
+                                                 ? extract::EntityType::Organization
+                                                 : extract::EntityType::Unknown;
+            // Show the name as the collection writes it best, unless the text's own form is longer.
+            const std::string display =
+                entity.name.size() >= surface.size() ? entity.name : surface;
+            book.add(analyzer.fold(surface), display, type, analyzer.fold(entity.name));
+        }
+    }
+    return book;
+}
+
+}  // namespace
+
+Answerer::Answerer(std::shared_ptr<const index::Snapshot> snapshot,
+                   const extract::Knowledge* knowledge,
+                   AnswererOptions options)
+    : searcher_(std::move(snapshot)),
+      knowledge_(knowledge),
+      options_(options),
+      builder_(options.confidence) {}
+
+Result<AnswerOutcome> Answerer::ask_with_features(const AskRequest& request,
+                                                  text::Analyzer& analyzer) const {
+    util::Stopwatch watch;
+    if (request.question.find_first_not_of(" \t\r\n?") == std::string::npos) {
+        return Status::invalid_argument("question: empty");
+    }
+    Question question = analyze_question(request.question, analyzer, alias_lookup(knowledge_));
+    auto passages = retrieve_passages(searcher_, question, options_.retrieval);
+    if (!passages.ok()) {
+        return passages.status();
+    }
+    const NameBook names = names_from_knowledge(knowledge_, *passages, analyzer);
+    AnswerOutcome out = builder_.build(question, passages.take(), names, request.k, analyzer);
+    out.response.took_ms = watch.elapsed_ms();
+    return out;
+}
+
+Result<AskResponse> Answerer::ask(const AskRequest& request, text::Analyzer& analyzer) const {
+    auto outcome = ask_with_features(request, analyzer);
+    if (!outcome.ok()) {
+        return outcome.status();
+    }
+    return std::move(outcome->response);
+}
+
+}  // namespace iskra::answer

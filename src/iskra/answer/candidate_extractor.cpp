@@ -1,0 +1,360 @@
+#include "iskra/answer/candidate_extractor.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+
+#include "iskra/extract/date_finder.hpp"
+#include "iskra/extract/entity_finder.hpp"
+#include "iskra/extract/word_scanner.hpp"
+#include "iskra/text/stop_words.hpp"
+
+namespace iskra::answer {
+namespace {
+
+constexpr std::array<std::pair<std::string_view, int>, 28> kNumberWords = {{
+    {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+    {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+    {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+    {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
+    {"eighty", 80},  {"ninety", 90},    {"hundred", 100},
+}};
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+std::optional<int> number_word(std::string_view word) {
+    const std::string lower = lower_ascii(word);
+    for (const auto& [name, value] : kNumberWords) {
+        if (lower == name) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string format_number(double v) {
+    if (std::fabs(v - std::round(v)) < 1e-9) {
+        return std::to_string(static_cast<long long>(std::llround(v)));
+    }
+    std::string s = std::to_string(v);
+    while (!s.empty() && s.back() == '0') {
+        s.pop_back();
+    }
+    return s;
+}
+
+// True when every content word of `candidate` is one of the question's key terms.
+bool only_question_words(const Question& question,
+                         std::string_view candidate,
+                         text::Analyzer& analyzer) {
+    bool any = false;
+    for (const text::Token& token : analyzer.analyze(candidate)) {
+        const std::string folded =
+            analyzer.fold(candidate.substr(token.begin, token.end - token.begin));
+        if (text::is_stop_word(folded)) {
+            continue;
+        }
+        any = true;
+        const bool in_question =
+            std::any_of(question.terms.begin(), question.terms.end(), [&](const KeyTerm& k) {
+                return std::find(k.terms.begin(), k.terms.end(), token.term) != k.terms.end();
+            });
+        if (!in_question) {
+            return false;
+        }
+    }
+    return any;
+}
+
+void add_date_candidates(const Question& question,
+                         const Passage& passage,
+                         std::size_t idx,
+                         std::vector<Candidate>& out) {
+    const std::string& text = passage.ref.text;
+    for (const extract::DateMention& m : extract::find_dates(text)) {
+        if (!m.resolved || m.kind == extract::DateKind::Relative) {
+            continue;
+        }
+        Candidate c;
+        c.type = question.type;
+        c.passage = idx;
+        c.begin = m.begin;
+        c.end = m.end_byte;
+        c.date = m.value;
+        c.text = text.substr(m.begin, m.end_byte - m.begin);
+        c.normalized = m.value.iso();
+        if (m.end.has_value()) {
+            c.normalized += "/" + m.end->iso();
+        }
+        if (question.type == AnswerType::Year) {
+            c.normalized = std::to_string(m.value.year);
+            c.text = c.normalized;
+        }
+        // A lifespan "(1879–1940)" is a weak answer to "when did X happen".
+        c.type_confidence = m.kind == extract::DateKind::Lifespan ? 0.3 : 1.0;
+        out.push_back(std::move(c));
+    }
+}
+
+bool inside_any(std::uint32_t begin,
+                std::uint32_t end,
+                const std::vector<extract::DateMention>& dates) {
+    return std::any_of(dates.begin(), dates.end(), [&](const extract::DateMention& m) {
+        return begin >= m.begin && end <= m.end_byte;
+    });
+}
+
+void add_number_candidates(const Question& question,
+                           const Passage& passage,
+                           std::size_t idx,
+                           std::vector<Candidate>& out) {
+    const std::string& text = passage.ref.text;
+    const std::vector<extract::DateMention> dates = extract::find_dates(text);
+    const std::vector<extract::ScanToken> tokens = extract::scan_words(text);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const extract::ScanToken& t = tokens[i];
+        std::string_view word = std::string_view(text).substr(t.begin, t.end - t.begin);
+        std::optional<double> value;
+        std::uint32_t begin = t.begin;
+        std::uint32_t end = t.end;
+        if (t.kind == extract::TokenKind::Number) {
+            if (t.glued && i > 0 && tokens[i - 1].kind == extract::TokenKind::Word) {
+                continue;  // "office13": part of glued infobox text
+            }
+            // Digit groups "10,000" and decimals "2.5".
+            while (i + 2 < tokens.size() && tokens[i + 2].kind == extract::TokenKind::Number
+                   && tokens[i + 1].glued && tokens[i + 2].glued
+                   && (text[tokens[i + 1].begin] == ',' || text[tokens[i + 1].begin] == '.')
+                   && tokens[i + 1].end == tokens[i + 1].begin + 1) {
+                i += 2;
+                end = tokens[i].end;
+            }
+            value = parse_number(std::string_view(text).substr(begin, end - begin));
+            if (i + 1 < tokens.size() && tokens[i + 1].glued
+                && tokens[i + 1].kind == extract::TokenKind::Word) {
+                continue;  // "6th", "1920s"
+            }
+            if (inside_any(begin, end, dates) && value && *value >= 1000 && *value <= 2100) {
+                continue;  // a year
+            }
+            if (begin > 0 && text[begin - 1] == '$') {
+                --begin;
+            }
+        } else if (t.kind == extract::TokenKind::Word) {
+            if (auto v = number_word(word)) {
+                value = *v;
+            }
+        }
+        if (!value) {
+            continue;
+        }
+        Candidate c;
+        c.type = AnswerType::Number;
+        c.passage = idx;
+        c.begin = begin;
+        c.end = end;
+        c.text = text.substr(begin, end - begin);
+        c.normalized = format_number(*value);
+        c.type_confidence = 1.0;
+        (void)question;
+        out.push_back(std::move(c));
+    }
+}
+
+bool type_matches(AnswerType expected, extract::EntityType found) {
+    switch (expected) {
+        case AnswerType::Person:
+            return found == extract::EntityType::Person;
+        case AnswerType::Place:
+            return found == extract::EntityType::Place;
+        case AnswerType::Organization:
+            return found == extract::EntityType::Organization;
+        default:
+            return true;
+    }
+}
+
+double entity_type_confidence(AnswerType expected, extract::EntityType found) {
+    if (expected == AnswerType::List || expected == AnswerType::Other) {
+        return found == extract::EntityType::Person ? 1.0 : 0.6;
+    }
+    if (found == extract::EntityType::Unknown) {
+        return 0.5;
+    }
+    return type_matches(expected, found) ? 1.0 : 0.15;
+}
+
+bool word_boundary(std::string_view s, std::size_t pos) {
+    if (pos == 0 || pos >= s.size()) {
+        return true;
+    }
+    const auto c = static_cast<unsigned char>(s[pos]);
+    const auto p = static_cast<unsigned char>(s[pos - 1]);
+    auto is_word = [](unsigned char x) {
+        return std::isalnum(x) != 0 || x >= 0x80;
+    };
+    return !is_word(c) || !is_word(p);
+}
+
+void add_known_names(const Question& question,
+                     const Passage& passage,
+                     std::size_t idx,
+                     const NameBook& names,
+                     text::Analyzer& analyzer,
+                     std::vector<Candidate>& out) {
+    const std::string folded = analyzer.fold(passage.ref.text);
+    std::vector<std::pair<std::size_t, std::size_t>> taken;
+    for (const std::string& name : names.names_longest_first()) {
+        std::size_t at = folded.find(name);
+        while (at != std::string::npos) {
+            const std::size_t end = at + name.size();
+            const bool overlaps = std::any_of(taken.begin(), taken.end(), [&](const auto& r) {
+                return at < r.second && end > r.first;
+            });
+            if (!overlaps && word_boundary(folded, at) && word_boundary(folded, end)) {
+                taken.emplace_back(at, end);
+                const NameBook::Entry* e = names.find(name);
+                Candidate c;
+                c.type = question.type;
+                c.passage = idx;
+                c.begin = static_cast<std::uint32_t>(std::min(at, passage.ref.text.size()));
+                c.end = static_cast<std::uint32_t>(std::min(end, passage.ref.text.size()));
+                c.text = e->display;
+                c.normalized = name;
+                c.type_confidence = entity_type_confidence(question.type, e->type);
+                out.push_back(std::move(c));
+            }
+            at = folded.find(name, at + 1);
+        }
+    }
+}
+
+void add_entity_candidates(const Question& question,
+                           const Passage& passage,
+                           std::size_t idx,
+                           const NameBook& names,
+                           text::Analyzer& analyzer,
+                           std::vector<Candidate>& out) {
+    if (passage.lower_case) {
+        add_known_names(question, passage, idx, names, analyzer, out);
+        return;
+    }
+    const std::string& text = passage.ref.text;
+    const extract::SentenceEntities found = extract::find_entities(text, false);
+    for (const extract::EntityMention& m : found.mentions) {
+        Candidate c;
+        c.type = question.type;
+        c.passage = idx;
+        c.begin = m.begin;
+        c.end = m.end;
+        c.text = m.surface;
+        c.normalized = analyzer.fold(m.surface);
+        c.type_confidence = entity_type_confidence(question.type, m.type);
+        if ((m.flags & extract::kSentenceInitial) != 0) {
+            c.type_confidence *= 0.7;
+        }
+        out.push_back(std::move(c));
+    }
+    for (const extract::AliasStatement& a : found.aliases) {
+        Candidate c;
+        c.type = question.type;
+        c.passage = idx;
+        c.begin = a.position;
+        c.end = static_cast<std::uint32_t>(
+            std::min<std::size_t>(a.position + a.alias.size(), text.size()));
+        c.text = a.alias;
+        c.normalized = analyzer.fold(a.alias);
+        // "pen name X", "born X", "known as X": exactly what "under what name" asks.
+        c.type_confidence = question.type == AnswerType::Person ? 0.9 : 0.4;
+        out.push_back(std::move(c));
+    }
+}
+
+}  // namespace
+
+std::optional<double> parse_number(std::string_view text) {
+    std::string digits;
+    for (char c : text) {
+        if ((c >= '0' && c <= '9') || c == '.') {
+            digits.push_back(c);
+        } else if (c != ',' && c != '$') {
+            break;
+        }
+    }
+    if (!digits.empty()) {
+        double v = 0;
+        auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+        if (ec == std::errc()) {
+            return v;
+        }
+        return std::nullopt;
+    }
+    // "forty-two", "sixty"
+    double total = 0;
+    bool any = false;
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        const std::size_t cut = rest.find_first_of(" -");
+        const std::string_view part = rest.substr(0, cut);
+        if (auto v = number_word(part)) {
+            total = *v == 100 && total > 0 ? total * 100 : total + *v;
+            any = true;
+        } else if (!part.empty()) {
+            return std::nullopt;
+        }
+        rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+    }
+    return any ? std::optional<double>(total) : std::nullopt;
+}
+
+void learn_names(std::string_view sentence, NameBook& names, text::Analyzer& analyzer) {
+    const extract::SentenceEntities found = extract::find_entities(sentence, false);
+    for (const extract::EntityMention& m : found.mentions) {
+        if ((m.flags & extract::kSentenceInitial) != 0 || m.surface.size() < 4) {
+            continue;
+        }
+        names.add(analyzer.fold(m.surface), m.surface, m.type);
+    }
+}
+
+std::vector<Candidate> extract_candidates(const Question& question,
+                                          const Passage& passage,
+                                          std::size_t passage_index,
+                                          const NameBook& names,
+                                          text::Analyzer& analyzer) {
+    std::vector<Candidate> out;
+    switch (question.type) {
+        case AnswerType::Date:
+        case AnswerType::Year:
+            add_date_candidates(question, passage, passage_index, out);
+            break;
+        case AnswerType::Number:
+            add_number_candidates(question, passage, passage_index, out);
+            break;
+        case AnswerType::Person:
+        case AnswerType::Place:
+        case AnswerType::Organization:
+        case AnswerType::List:
+        case AnswerType::Other:
+            add_entity_candidates(question, passage, passage_index, names, analyzer, out);
+            break;
+        default:
+            break;
+    }
+    std::erase_if(out, [&](const Candidate& c) {
+        return c.text.empty() || only_question_words(question, c.text, analyzer);
+    });
+    return out;
+}
+
+}  // namespace iskra::answer

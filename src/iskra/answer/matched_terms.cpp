@@ -1,0 +1,51 @@
+#include "iskra/answer/matched_terms.hpp"
+
+#include <algorithm>
+
+namespace iskra::answer {
+
+TermMatches match_terms(const Question& question,
+                        std::string_view sentence,
+                        text::Analyzer& analyzer) {
+    TermMatches m;
+    m.tokens = analyzer.analyze(sentence);
+    m.key_term_found.assign(question.terms.size(), false);
+    double total = 0;
+    double found = 0;
+    for (std::size_t term_idx = 0; term_idx < question.terms.size(); ++term_idx) {
+        const KeyTerm& key = question.terms[term_idx];
+        total += key.weight;
+        for (const text::Token& token : m.tokens) {
+            if (std::find(key.terms.begin(), key.terms.end(), token.term) != key.terms.end()) {
+                m.key_term_found[term_idx] = true;
+                m.positions.push_back(token.begin);
+            }
+        }
+        if (m.key_term_found[term_idx]) {
+            found += key.weight;
+        }
+    }
+    std::sort(m.positions.begin(), m.positions.end());
+    m.coverage = total > 0 ? found / total : 0;
+    return m;
+}
+
+double coverage_with_context(const Question& question,
+                             const TermMatches& sentence,
+                             const TermMatches& context,
+                             double context_weight) {
+    double total = 0;
+    double found = 0;
+    for (std::size_t term_idx = 0; term_idx < question.terms.size(); ++term_idx) {
+        const double w = question.terms[term_idx].weight;
+        total += w;
+        if (sentence.key_term_found[term_idx]) {
+            found += w;
+        } else if (term_idx < context.key_term_found.size() && context.key_term_found[term_idx]) {
+            found += w * context_weight;
+        }
+    }
+    return total > 0 ? found / total : 0;
+}
+
+}  // namespace iskra::answer

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "iskra/answer/question.hpp"
+#include "iskra/text/analyzer.hpp"
+
+namespace iskra::answer {
+
+/// Where the question's key terms occur in one sentence.
+struct TermMatches {
+    std::vector<text::Token> tokens;       ///< the sentence's tokens
+    std::vector<bool> key_term_found;      ///< parallel to Question::terms
+    std::vector<std::uint32_t> positions;  ///< byte offsets of matched tokens
+    double coverage = 0;                   ///< matched key-term weight / total weight
+};
+
+/// Matches the key terms of `question` (any of their variants) against `sentence`.
+TermMatches match_terms(const Question& question,
+                        std::string_view sentence,
+                        text::Analyzer& analyzer);
+
+/// Weighted share of key terms found: a term found only in `context` counts `context_weight`.
+double coverage_with_context(const Question& question,
+                             const TermMatches& sentence,
+                             const TermMatches& context,
+                             double context_weight);
+
+}  // namespace iskra::answer

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "iskra/types.hpp"
+
+namespace iskra::answer {
+
+/// A retrieved sentence with what answering needs to know about it.
+struct Passage {
+    SentenceRef ref;             ///< the citation: document, sentence text, offsets, quality
+    std::uint8_t flags = 0;      ///< clean's sentence flag bits (duplicate, off_topic, ...)
+    std::uint8_t doc_flags = 0;  ///< clean's document flag bits
+    float doc_quality = 1.0f;
+    double retrieval_score = 0;     ///< from sentence retrieval (BM25 of the sentence)
+    std::string before;             ///< the previous sentence of the document, empty at the start
+    std::string after;              ///< the next sentence
+    bool lower_case = false;        ///< the document has (almost) no capital letters
+    std::uint32_t doc_ordinal = 0;  ///< equal for sentences of the same document
+};
+
+}  // namespace iskra::answer

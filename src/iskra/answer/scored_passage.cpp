@@ -1,0 +1,64 @@
+#include "iskra/answer/scored_passage.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace iskra::answer {
+namespace {
+
+constexpr double kContextWeight = 0.5;
+
+}  // namespace
+
+double flag_quality(const Passage& passage) {
+    // Bits of clean's SentenceFlag: duplicate 1, off_topic 2, furniture 4, spun 8, quiz 16,
+    // question 32. A copy is as good as its original (independence is counted elsewhere).
+    double q = 1.0;
+    if ((passage.flags & 4u) != 0) {
+        q *= 0.2;
+    }
+    if ((passage.flags & 2u) != 0) {
+        q *= 0.5;
+    }
+    if ((passage.flags & 16u) != 0) {
+        q *= 0.6;
+    }
+    if ((passage.flags & 32u) != 0) {
+        q *= 0.35;
+    }
+    if ((passage.flags & 8u) != 0) {
+        q *= 0.9;
+    }
+    return q * (0.8 + 0.2 * std::clamp(static_cast<double>(passage.doc_quality), 0.0, 1.0));
+}
+
+std::vector<PassageScore> score_passages(const Question& question,
+                                         std::span<const Passage> passages,
+                                         text::Analyzer& analyzer) {
+    double top_retrieval = 0;
+    for (const Passage& p : passages) {
+        top_retrieval = std::max(top_retrieval, p.retrieval_score);
+    }
+    std::vector<PassageScore> out;
+    out.reserve(passages.size());
+    for (const Passage& p : passages) {
+        PassageScore s;
+        s.matches = match_terms(question, p.ref.text, analyzer);
+        const TermMatches context = match_terms(question, p.before + " " + p.after, analyzer);
+        s.coverage = coverage_with_context(question, s.matches, context, kContextWeight);
+        for (std::size_t i = 0; i < question.terms.size(); ++i) {
+            if (question.terms[i].proper && !s.matches.key_term_found[i]
+                && !context.key_term_found[i]) {
+                s.proper_missing = true;
+            }
+        }
+        s.quality = flag_quality(p);
+        const double retrieval = top_retrieval > 0 ? p.retrieval_score / top_retrieval : 0;
+        s.score = s.coverage * s.coverage * s.quality * (0.75 + 0.25 * retrieval)
+                  * (s.proper_missing ? 0.6 : 1.0);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+}  // namespace iskra::answer

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "iskra/answer/matched_terms.hpp"
+#include "iskra/answer/passage.hpp"
+#include "iskra/answer/question.hpp"
+#include "iskra/text/analyzer.hpp"
+
+namespace iskra::answer {
+
+/// A passage with how well it matches the question.
+struct PassageScore {
+    TermMatches matches;  ///< key terms in the sentence itself
+    double coverage = 0;  ///< key-term coverage, neighbours counting half
+    double quality = 1;   ///< from the cleaning flags and quality
+    double score = 0;     ///< what ranks passages: coverage, quality, retrieval
+    bool proper_missing =
+        false;  ///< a name or number of the question is in neither sentence nor context
+};
+
+/// Scores every passage (same order as `passages`).
+std::vector<PassageScore> score_passages(const Question& question,
+                                         std::span<const Passage> passages,
+                                         text::Analyzer& analyzer);
+
+/// The factor a sentence's cleaning flags and quality put on its evidence.
+double flag_quality(const Passage& passage);
+
+}  // namespace iskra::answer
