@@ -20,6 +20,8 @@ struct QueryNode {
     /// Phrase only: how many extra positions the matched terms may be spread over (Lucene's
     /// sloppy phrase: 0 means adjacent and in order).
     std::uint32_t slop = 0;
+    /// Multiplies the node's score (1 from the parser; sentence retrieval weights its terms).
+    float boost = 1.0f;
     /// Boolean only, child node indices. A document matches when it matches every `must` child,
     /// no `must_not` child, and (when `must` is empty) at least one `should` child. `should`
     /// children add to the score either way (Lucene's BooleanQuery semantics).

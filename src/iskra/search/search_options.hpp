@@ -1,0 +1,32 @@
+#pragma once
+
+#include <cstdint>
+
+#include "iskra/search/bm25.hpp"
+
+namespace iskra::search {
+
+/// How a pure disjunction of terms (free text, the common case) is evaluated.
+enum class DisjunctionAlgorithm : std::uint8_t {
+    Exhaustive,    ///< score every matching document; exact hit count
+    MaxScore,      ///< Turtle & Flood 1995
+    BlockMaxWand,  ///< Ding & Suel 2011
+};
+
+/// Tunables of the search module. Defaults are what the engine uses; the benchmark varies them.
+struct SearchOptions {
+    Bm25Params bm25;
+    DisjunctionAlgorithm disjunction = DisjunctionAlgorithm::MaxScore;
+    /// Collections with at most this many live documents are always counted exactly: scoring all
+    /// matches costs less than a millisecond there, and an exact count is friendlier.
+    std::uint64_t exact_count_max_docs = 20000;
+    /// Score factors (<= 1) for flagged documents unless the request asks to show noise.
+    float duplicate_document_factor = 0.5f;
+    float low_quality_document_factor = 0.7f;
+    /// Extra candidates re-ranked with the document prior beyond the requested page.
+    std::uint32_t prior_rerank_margin = 10;
+    /// Snippets per hit (1-3 makes sense).
+    std::uint32_t max_snippets = 3;
+};
+
+}  // namespace iskra::search

@@ -1,0 +1,101 @@
+#include "iskra/search/searcher.hpp"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "iskra/search/query_parser.hpp"
+#include "iskra/search/snippet_builder.hpp"
+#include "iskra/util/stopwatch.hpp"
+
+namespace iskra::search {
+namespace {
+
+// A page deeper than this is not a search, it is an export.
+constexpr std::size_t kMaxPageEnd = 100000;
+
+struct Candidate {
+    float score = 0;
+    std::uint64_t key = 0;
+    index::StoredDocument document;
+};
+
+}  // namespace
+
+Searcher::Searcher(std::shared_ptr<const index::Snapshot> snapshot, SearchOptions options)
+    : snapshot_(std::move(snapshot)), options_(options) {}
+
+TopDocs Searcher::top_docs(const Query& query, std::size_t k, bool exact_count) const {
+    return evaluate_query(*snapshot_, query, k, exact_count, options_);
+}
+
+float Searcher::document_prior(const index::StoredDocument& document) const {
+    float factor = 1.0f;
+    if ((document.flags & index::kDocumentDuplicate) != 0) {
+        factor *= options_.duplicate_document_factor;
+    }
+    if ((document.flags & index::kDocumentLowQuality) != 0) {
+        factor *= options_.low_quality_document_factor;
+    }
+    return factor;
+}
+
+Result<SearchResponse> Searcher::search(const SearchRequest& request,
+                                        text::Analyzer& analyzer) const {
+    const util::Stopwatch stopwatch;
+    SearchResponse response;
+    response.query = request.query;
+    Result<Query> query = parse_query(request.query, analyzer);
+    if (!query.ok()) {
+        return query.status().with_context("query");
+    }
+    const std::size_t page_end =
+        std::min<std::size_t>(static_cast<std::size_t>(request.offset) + request.k, kMaxPageEnd);
+    const std::size_t wanted =
+        request.show_noise ? page_end : page_end + options_.prior_rerank_margin;
+    const TopDocs top = top_docs(*query, wanted, request.exact_count);
+    response.total_hits = top.total_hits;
+    response.total_is_exact = top.total_is_exact;
+
+    // Only the candidates that can reach the page are read from the document store.
+    const std::size_t read_count = std::min(top.docs.size(), wanted);
+    std::vector<Candidate> candidates;
+    candidates.reserve(read_count);
+    for (std::size_t i = 0; i < read_count; ++i) {
+        const ScoredDoc& hit = top.docs[i];
+        if (request.show_noise && i < request.offset) {
+            candidates.push_back({hit.score, hit.key, {}});
+            continue;
+        }
+        Result<index::StoredDocument> document =
+            snapshot_->document(key_segment(hit.key), key_doc(hit.key));
+        if (!document.ok()) {
+            return document.status().with_context("reading a search hit");
+        }
+        const float prior = request.show_noise ? 1.0f : document_prior(*document);
+        candidates.push_back({hit.score * prior, hit.key, document.take()});
+    }
+    std::stable_sort(candidates.begin(),
+                     candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+
+    const SnippetBuilder snippets(*query, options_.max_snippets, request.show_noise);
+    for (std::size_t i = request.offset; i < std::min(candidates.size(), page_end); ++i) {
+        Candidate& candidate = candidates[i];
+        SearchHit hit;
+        hit.doc_id = candidate.document.external_id;
+        hit.title = candidate.document.title;
+        hit.source_path = candidate.document.source_path;
+        hit.score = candidate.score;
+        if (request.snippets) {
+            const index::SegmentView& view = snapshot_->segments()[key_segment(candidate.key)];
+            hit.snippets =
+                snippets.build(*view.reader, key_doc(candidate.key), candidate.document, analyzer);
+        }
+        response.hits.push_back(std::move(hit));
+    }
+    response.took_ms = stopwatch.elapsed_ms();
+    return response;
+}
+
+}  // namespace iskra::search
