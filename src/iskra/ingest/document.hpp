@@ -31,7 +31,8 @@ struct Document {
     std::vector<OffsetRun> offsets;  ///< text -> original-file bytes
     std::uint64_t source_size_bytes = 0;
     std::uint64_t source_mtime_ns = 0;
-    std::uint64_t content_hash = 0;         ///< XXH3 of the original bytes: re-adding a changed file replaces it
+    std::uint64_t content_hash =
+        0;  ///< XXH3 of the original bytes: re-adding a changed file replaces it
     std::size_t invalid_utf8_replaced = 0;  ///< sequences repaired to U+FFFD
 };
 
