@@ -70,11 +70,9 @@ std::size_t utf8_sequence_length(std::string_view bytes, std::size_t pos) {
     return need;
 }
 
-namespace {
-
-// Length of the maximal subpart of an ill-formed sequence starting at `pos` (at least 1): the
-// longest prefix of a well-formed sequence, which is replaced by a single U+FFFD.
-std::size_t maximal_subpart(std::string_view bytes, std::size_t pos) {
+// The maximal subpart is the longest prefix of a well-formed sequence; it is replaced by a single
+// U+FFFD.
+std::size_t utf8_ill_formed_length(std::string_view bytes, std::size_t pos) {
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
     const std::size_t size = bytes.size();
     const unsigned char lead = data[pos];
@@ -103,8 +101,6 @@ std::size_t maximal_subpart(std::string_view bytes, std::size_t pos) {
     }
     return len;
 }
-
-}  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -142,7 +138,7 @@ Utf8Repair repair_utf8(std::string_view bytes) {
         result.text.append(bytes.substr(valid_begin, pos - valid_begin));
         result.text.append(kReplacement);
         ++result.replaced_count;
-        pos += maximal_subpart(bytes, pos);
+        pos += utf8_ill_formed_length(bytes, pos);
         valid_begin = pos;
     }
     result.text.append(bytes.substr(valid_begin));

@@ -22,6 +22,10 @@ Utf8Repair repair_utf8(std::string_view bytes);
 /// `pos` do not start one. REQUIRES: pos < bytes.size().
 std::size_t utf8_sequence_length(std::string_view bytes, std::size_t pos);
 
+/// Length (1-3) of the maximal ill-formed subpart starting at `bytes[pos]`, the bytes that
+/// repair_utf8 replaces by one U+FFFD. REQUIRES: utf8_sequence_length(bytes, pos) == 0.
+std::size_t utf8_ill_formed_length(std::string_view bytes, std::size_t pos);
+
 /// Heuristic: the bytes look like a binary file (NUL bytes or many control characters).
 bool looks_binary(std::string_view sample);
 
