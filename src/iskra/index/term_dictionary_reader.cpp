@@ -117,6 +117,9 @@ TermIterator TermDictionaryReader::seek(std::string_view prefix) const {
 }
 
 bool TermIterator::next() {
+    if (dictionary_ == nullptr) {
+        return false;
+    }
     const TermDictionaryReader& dict = *dictionary_;
     while (!done_) {
         if (in_block_ == kTermsPerBlock) {
