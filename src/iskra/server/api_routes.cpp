@@ -1,0 +1,136 @@
+#include "iskra/server/api_routes.hpp"
+
+#include <functional>
+#include <string>
+
+#include "iskra/json.hpp"
+#include "iskra/server/error_mapping.hpp"
+#include "iskra/server/request_fields.hpp"
+
+namespace iskra::server {
+
+namespace {
+
+using Json = nlohmann::json;
+using ReadHandler = std::function<Result<Json>(const RequestFields&)>;
+
+void send_json(httplib::Response& res, const Json& body) {
+    res.status = 200;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(dump_json(body), "application/json");
+}
+
+void respond(httplib::Response& res, const Result<Json>& result) {
+    if (!result.ok()) {
+        set_error(res, result.status());
+        return;
+    }
+    send_json(res, *result);
+}
+
+httplib::Server::Handler read_endpoint(ReadHandler handler) {
+    return [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+        auto fields = request_fields(req);
+        if (!fields.ok()) {
+            set_error(res, fields.status());
+            return;
+        }
+        respond(res, handler(*fields));
+    };
+}
+
+// Runs `parse` then the engine call `run`, and turns the engine's answer into JSON.
+template <typename Parse, typename Run>
+ReadHandler make_read(Parse parse, Run run, const RequestLimits& limits) {
+    return [parse, run, limits](const RequestFields& fields) -> Result<Json> {
+        auto request = parse(fields.fields, fields.encoding, limits);
+        ISKRA_TRY(request);
+        auto response = run(*request);
+        ISKRA_TRY(response);
+        return to_json(*response);
+    };
+}
+
+}  // namespace
+
+ApiRoutes::ApiRoutes(Engine& engine, const ServerOptions& options)
+    : engine_(engine), options_(options) {
+    limits_.max_query_bytes = options.max_query_bytes;
+    limits_.max_k = options.max_k;
+}
+
+void ApiRoutes::install(httplib::Server& http) {
+    install_reads(http);
+    http.Get(
+        R"(/api/v1/documents/(.+))",
+        [this](const httplib::Request& req, httplib::Response& res) { get_document(req, res); });
+    http.Post("/api/v1/documents", [this](const httplib::Request& req, httplib::Response& res) {
+        add_documents(req, res);
+    });
+    http.Delete(
+        R"(/api/v1/documents/(.+))",
+        [this](const httplib::Request& req, httplib::Response& res) { remove_document(req, res); });
+}
+
+void ApiRoutes::install_reads(httplib::Server& http) {
+    Engine& engine = engine_;
+    auto add = [&http](const char* path, ReadHandler handler) {
+        auto endpoint = read_endpoint(std::move(handler));
+        http.Get(path, endpoint);
+        http.Post(path, endpoint);
+    };
+    add("/api/v1/search",
+        make_read(
+            search_request_from_json,
+            [&engine](const SearchRequest& r) { return engine.search(r); },
+            limits_));
+    add("/api/v1/ask",
+        make_read(
+            ask_request_from_json,
+            [&engine](const AskRequest& r) { return engine.ask(r); },
+            limits_));
+    add("/api/v1/timeline",
+        make_read(
+            timeline_request_from_json,
+            [&engine](const TimelineRequest& r) { return engine.timeline(r); },
+            limits_));
+    add("/api/v1/entities",
+        make_read(
+            entities_request_from_json,
+            [&engine](const EntitiesRequest& r) { return engine.entities(r.type, r.limit); },
+            limits_));
+    add("/api/v1/entity",
+        make_read(
+            entity_request_from_json,
+            [&engine](const EntityRequest& r) { return engine.entity(r.name); },
+            limits_));
+    add("/api/v1/quiz",
+        make_read(
+            quiz_request_from_json,
+            [&engine](const QuizRequest& r) { return engine.quiz(r.count, r.seed); },
+            limits_));
+    http.Get("/api/v1/stats", [&engine](const httplib::Request&, httplib::Response& res) {
+        auto stats = engine.stats();
+        respond(res, stats.ok() ? Result<Json>(to_json(*stats)) : Result<Json>(stats.status()));
+    });
+    http.Get("/api/v1/health", [&engine](const httplib::Request&, httplib::Response& res) {
+        send_json(res, {{"status", "ok"}, {"collection", engine.path().string()}});
+    });
+}
+
+void ApiRoutes::get_document(const httplib::Request& req, httplib::Response& res) const {
+    std::string doc_id = req.matches[1];
+    auto highlight = parse_index_list(req.get_param_value("highlight"), "highlight");
+    if (!highlight.ok()) {
+        set_error(res, highlight.status());
+        return;
+    }
+    auto document = engine_.document(doc_id);
+    if (!document.ok()) {
+        set_error(res, document.status());
+        return;
+    }
+    send_json(res, to_json(*document, *highlight));
+}
+
+}  // namespace iskra::server
