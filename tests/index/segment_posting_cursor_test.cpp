@@ -167,13 +167,15 @@ TEST_P(CursorSizes, BlockMaxValuesBoundEveryPostingOfTheirBlock) {
             break;
         }
         ASSERT_GE(last, target);
+        auto first = std::lower_bound(
+            postings.begin(), postings.end(), target, [](const Posting& p, DocId t) {
+                return p.doc < t;
+            });
         bool found_last = false;
-        for (const Posting& p : postings) {
-            if (p.doc >= target && p.doc <= last) {
-                ASSERT_LE(p.freq, cursor.block_max_freq());
-                ASSERT_GE(lengths[p.doc], cursor.block_min_length());
-            }
-            found_last = found_last || p.doc == last;
+        for (auto it = first; it != postings.end() && it->doc <= last; ++it) {
+            ASSERT_LE(it->freq, cursor.block_max_freq());
+            ASSERT_GE(lengths[it->doc], cursor.block_min_length());
+            found_last = found_last || it->doc == last;
         }
         ASSERT_TRUE(found_last) << "block_last_doc must be a posting";
         if (target % 3 == 0) {
