@@ -119,3 +119,30 @@ TEST(JsonlReader, StopsOnSinkError) {
 
 }  // namespace
 }  // namespace iskra::ingest
+
+namespace iskra::ingest {
+namespace {
+
+TEST(JsonlReader, RepairsInvalidUtf8InsteadOfDroppingTheLine) {
+    const std::string jsonl =
+        "{\"id\":\"x\",\"title\":\"" + std::string(400, 't') + "\",\"text\":\"caf\xE9 au lait\"}\n";
+    std::vector<Document> docs;
+    ASSERT_TRUE(read_jsonl(
+                    jsonl,
+                    test::source_for("bad.jsonl"),
+                    [&](Document&& doc) {
+                        docs.push_back(std::move(doc));
+                        return Status::ok_status();
+                    },
+                    [](const Skipped& skipped) { ADD_FAILURE() << skipped.reason.to_string(); })
+                    .ok());
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].text, "caf\xEF\xBF\xBD au lait");
+    EXPECT_EQ(docs[0].invalid_utf8_replaced, 1u);
+    EXPECT_EQ(source_range(docs[0], 0, 3),
+              (std::pair<std::uint64_t, std::uint64_t>{0, jsonl.size() - 1}));
+    EXPECT_LE(docs[0].title.size(), 303u);
+}
+
+}  // namespace
+}  // namespace iskra::ingest

@@ -250,7 +250,7 @@ Result<Document> read_html(std::string_view bytes, const SourceInfo& source) {
     if (title.empty() && extractor.first_h1() != nullptr) {
         title = collapse_spaces(text_content(extractor.first_h1()));
     }
-    doc.title = title.empty() ? source.file_name : title;
+    doc.title = title.empty() ? source.file_name : limit_title(std::move(title));
     return doc;
 }
 

@@ -6,6 +6,7 @@
 
 #include "iskra/ingest/line_reader.hpp"
 #include "iskra/ingest/text_builder.hpp"
+#include "iskra/text/utf8.hpp"
 #include "iskra/util/checksum.hpp"
 
 namespace iskra::ingest {
@@ -102,10 +103,21 @@ Result<Document> JsonlRecordParser::parse(std::string_view line,
                                           std::uint64_t line_number,
                                           std::uint64_t line_offset,
                                           const SourceInfo& source) {
-    impl_->padded.assign(line);
-    impl_->padded.resize(line.size() + simdjson::SIMDJSON_PADDING, '\0');
+    // simdjson rejects ill-formed UTF-8: parse a repaired copy, and map the text to the whole
+    // line since the repair shifted the bytes.
+    const bool valid = text::is_valid_utf8(line);
+    std::size_t replaced = 0;
+    if (valid) {
+        impl_->padded.assign(line);
+    } else {
+        text::Utf8Repair repaired = text::repair_utf8(line);
+        impl_->padded = std::move(repaired.text);
+        replaced = repaired.replaced_count;
+    }
+    const std::size_t json_size = impl_->padded.size();
+    impl_->padded.resize(json_size + simdjson::SIMDJSON_PADDING, '\0');
     Fields fields;
-    if (const auto error = impl_->read_fields(line.size(), fields)) {
+    if (const auto error = impl_->read_fields(json_size, fields)) {
         return Status::invalid_argument(line_error(line_number, simdjson::error_message(error)));
     }
     if (!fields.has_text) {
@@ -124,14 +136,18 @@ Result<Document> JsonlRecordParser::parse(std::string_view line,
     while (!raw.empty() && raw.back() != '"') {
         raw.remove_suffix(1);
     }
-    if (raw.size() >= 2 && raw.size() - 2 == fields.text.size()
-        && raw.substr(1, fields.text.size()) == fields.text) {
+    if (!valid) {
+        builder.append_mapped(fields.text, line_offset, line_offset + line.size());
+    } else if (raw.size() >= 2 && raw.size() - 2 == fields.text.size()
+               && raw.substr(1, fields.text.size()) == fields.text) {
         builder.append_exact(fields.text, raw_begin + 1);
     } else {
         builder.append_mapped(fields.text, raw_begin, raw_begin + raw.size());
     }
     builder.finish(doc);
-    doc.title = fields.title.empty() ? record_source.id : collapse_spaces(fields.title);
+    doc.invalid_utf8_replaced += replaced;
+    doc.title =
+        limit_title(fields.title.empty() ? record_source.id : collapse_spaces(fields.title));
     return doc;
 }
 

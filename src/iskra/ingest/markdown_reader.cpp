@@ -136,7 +136,7 @@ Result<Document> read_markdown(std::string_view bytes, const SourceInfo& source)
     }
     state.builder.finish(doc);
     doc.title = state.first_heading.empty() ? first_line_title(doc.text, source.file_name)
-                                            : state.first_heading;
+                                            : limit_title(state.first_heading);
     return doc;
 }
 

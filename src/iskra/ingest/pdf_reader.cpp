@@ -78,7 +78,7 @@ Result<Document> read_pdf(std::string_view bytes, const SourceInfo& source) {
     }
     builder.finish(doc);
     const std::string title = collapse_spaces(to_string(pdf->get_title().to_utf8()));
-    doc.title = !title.empty() ? title : first_line_title(doc.text, source.file_name);
+    doc.title = !title.empty() ? limit_title(title) : first_line_title(doc.text, source.file_name);
     return doc;
 }
 

@@ -7,6 +7,7 @@ namespace iskra::ingest {
 namespace {
 
 constexpr std::size_t kMaxTitleLineBytes = 120;
+constexpr std::size_t kMaxTitleBytes = 300;
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -40,6 +41,19 @@ std::string collapse_spaces(std::string_view text) {
         out += c;
     }
     return out;
+}
+
+std::string limit_title(std::string title) {
+    if (title.size() <= kMaxTitleBytes) {
+        return title;
+    }
+    std::size_t cut = kMaxTitleBytes;
+    while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) {
+        --cut;
+    }
+    title.resize(cut);
+    title += "...";
+    return title;
 }
 
 std::string first_line_title(std::string_view text, std::string_view fallback) {

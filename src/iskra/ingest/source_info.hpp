@@ -23,6 +23,9 @@ Document new_document(const SourceInfo& source, Format format, std::string_view 
 /// Trims ASCII whitespace at both ends and collapses inner runs of it to one space.
 std::string collapse_spaces(std::string_view text);
 
+/// `title` cut to at most 300 bytes at a character boundary (with "..." when cut).
+std::string limit_title(std::string title);
+
 /// The first non-empty line of `text` when it is shorter than 120 bytes, else `fallback`.
 std::string first_line_title(std::string_view text, std::string_view fallback);
 
