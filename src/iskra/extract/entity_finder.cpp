@@ -225,7 +225,13 @@ void NameScanner::type_mention(EntityMention& mention,
         place = place || lexicon::is_place_word(word(k));
     }
     std::string_view last = word(end_idx - 1);
-    bool event = lexicon::is_event_word(last);
+    bool event = false;
+    for (std::size_t k = begin_idx; k < end_idx; ++k) {
+        event = event || lexicon::is_event_word(word(k));
+    }
+    // Ideologies, movements and their followers ("Stalinism", "Trotskyists") are not people.
+    bool doctrine = last.ends_with("ism") || last.ends_with("ist") || last.ends_with("ists")
+                    || last.ends_with("isms") || last.ends_with("ites");
     std::size_t before = begin_idx;
     while (before > 0 && (word(before - 1) == "the" || is_punct(before - 1, "\u201c"))) {
         --before;
@@ -249,7 +255,7 @@ void NameScanner::type_mention(EntityMention& mention,
         set(EntityType::Place, 0.8f);
         return;
     }
-    if (event) {
+    if (event || doctrine) {
         set(EntityType::Unknown, 0.5f);
         return;
     }
@@ -259,7 +265,7 @@ void NameScanner::type_mention(EntityMention& mention,
     float person = 0;
     float where = 0;
     if ((words == 2 || words == 3) && !connector) {
-        person += 0.5f;
+        person += 0.4f;
     }
     if (lexicon::is_person_verb(next)) {
         person += 0.35f;
@@ -270,11 +276,12 @@ void NameScanner::type_mention(EntityMention& mention,
     if (possessive) {
         person += 0.15f;
     }
-    if (prev == "by" || prev == "with" || prev == "and") {
+    if (prev == "by") {
         person += 0.1f;
     }
     if (lexicon::is_place_preposition(prev)) {
-        where += (prev == "from" || prev == "to" || prev == "born") ? 0.3f : 0.55f;
+        where +=
+            (prev == "from" || prev == "to" || prev == "born" || prev == "left") ? 0.15f : 0.55f;
     }
     if (is_punct(end_idx, ",") && is_word(end_idx + 1) && tokens_[end_idx + 1].capitalized
         && words == 1 && prev == "in") {
@@ -337,6 +344,11 @@ std::size_t NameScanner::alias_after(std::size_t idx, std::size_t min_words, Ali
         }
     }
     if (pos - start < min_words || pos == start) {
+        return idx;
+    }
+    // Without capitals a name's end is unknown unless something other than a word follows
+    // ("born lev davidovich bronstein1879-11-07"), so a run that stops at a word is not taken.
+    if (lower_case_ && !quoted && kind == AliasKind::BornAs && (is_word(pos) || !valid(pos))) {
         return idx;
     }
     std::uint32_t begin = tokens_[start].begin;

@@ -22,6 +22,7 @@ class OfficeScanner {
         for (const auto& token : tokens_) {
             folded_.push_back(token.kind == TokenKind::Word ? fold_name(piece(token))
                                                             : std::string());
+            has_capitals_ = has_capitals_ || token.capitalized;
         }
     }
 
@@ -53,6 +54,10 @@ class OfficeScanner {
     std::string span_text(std::size_t first, std::size_t last) const {
         return std::string(
             text_.substr(tokens_[first].begin, tokens_[last].end - tokens_[first].begin));
+    }
+    bool is_apostrophe(std::size_t idx) const {
+        std::string_view p = piece(tokens_[idx]);
+        return tokens_[idx].kind == TokenKind::Punct && (p == "'" || p == "\u2019");
     }
     bool is_marker(std::size_t idx) const {
         std::string_view w = word(idx);
@@ -105,13 +110,15 @@ class OfficeScanner {
     std::span<const EntityMention> names_;
     std::vector<std::string> folded_;
     std::vector<OfficeStatement> out_;
+    bool has_capitals_ = false;
 };
 
 void OfficeScanner::read_infobox(std::size_t office_idx) {
     // The title: the words before "office", back to a number, punctuation or the name that
     // closes the previous entry ("succeeded mikhail frunze").
     std::size_t first = office_idx;
-    while (first > 0 && !word(first - 1).empty() && office_idx - first < kMaxTitleWords) {
+    while (first > 0 && (!word(first - 1).empty() || is_apostrophe(first - 1))
+           && office_idx - first < kMaxTitleWords) {
         std::string_view w = word(first - 1);
         if (w == "succeeded" || w == "preceded") {
             first = std::min(office_idx, first + 2);
@@ -120,7 +127,7 @@ void OfficeScanner::read_infobox(std::size_t office_idx) {
         --first;
     }
     while (first < office_idx && !lexicon::is_office_head(word(first))
-           && word(first).find('\'') == std::string_view::npos) {
+           && !is_apostrophe(first + 1)) {
         ++first;
     }
     if (first == office_idx) {
@@ -163,6 +170,9 @@ std::string OfficeScanner::holder_before(std::uint32_t position) const {
 // "as chairman of the Petrograd Soviet", "became people's commissar of foreign affairs",
 // "was appointed ambassador to France", "served as President from 1921 to 1925".
 void OfficeScanner::read_prose(std::size_t trigger_idx) {
+    if (!has_capitals_) {
+        return;  // without capitals ("became chairman newly formed council...") titles run on
+    }
     std::size_t pos = trigger_idx + 1;
     while (word(pos) == "the" || word(pos) == "a" || word(pos) == "first" || word(pos) == "an") {
         ++pos;

@@ -1,0 +1,246 @@
+// Events of the timeline: every dated sentence gives one event per distinct date; retellings of
+// the same event (compatible dates, shared content words) merge into one event with all their
+// sources; the same content told with a different day is kept as a conflict on both events.
+//
+// Candidates for merging come from buckets keyed by (year, content word), skipping words so
+// common that their bucket is large, so the work stays near-linear in the number of events.
+
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
+
+#include "iskra/extract/knowledge_tables.hpp"
+#include "iskra/extract/lexicon.hpp"
+#include "iskra/extract/name_fold.hpp"
+#include "iskra/extract/word_scanner.hpp"
+
+namespace iskra::extract {
+
+namespace {
+
+constexpr std::size_t kMaxDatesPerSentence = 12;
+constexpr std::size_t kMaxBucket = 48;
+constexpr int kConflictDays = 3;
+
+std::vector<std::uint64_t> content_terms(std::string_view sentence) {
+    std::vector<std::uint64_t> terms;
+    std::string folded;
+    for (const auto& token : scan_words(sentence)) {
+        if (token.kind != TokenKind::Word || token.end - token.begin < 3) {
+            continue;
+        }
+        folded.clear();
+        append_folded(sentence.substr(token.begin, token.end - token.begin), folded);
+        if (lexicon::is_function_word(folded) || lexicon::month_number(folded) != 0) {
+            continue;
+        }
+        terms.push_back(std::hash<std::string_view>{}(folded));
+    }
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
+}
+
+std::uint64_t bucket_key(std::int32_t year, std::uint64_t term) {
+    return term * 1000003u + static_cast<std::uint64_t>(year);
+}
+
+int day_distance(const DateValue& a, const DateValue& b) {
+    if (a.year != b.year) {
+        return 1000;
+    }
+    int diff = (a.month - b.month) * 31 + (a.day - b.day);
+    return diff < 0 ? -diff : diff;
+}
+
+class EventBuilder {
+  public:
+    EventBuilder(Knowledge::Tables& tables,
+                 std::span<const DocumentInput> docs,
+                 const std::vector<RawMention>& mentions)
+        : tables_(tables), docs_(docs), mentions_(mentions) {}
+
+    void run() {
+        std::size_t mention_idx = 0;
+        for (std::uint32_t doc = 0; doc < docs_.size(); ++doc) {
+            while (mention_idx < mentions_.size() && mentions_[mention_idx].doc < doc) {
+                ++mention_idx;
+            }
+            add_document(doc, mention_idx);
+        }
+        finish();
+    }
+
+  private:
+    void add_document(std::uint32_t doc, std::size_t mention_idx);
+    void add_event(Event event);
+    void finish();
+
+    Knowledge::Tables& tables_;
+    std::span<const DocumentInput> docs_;
+    const std::vector<RawMention>& mentions_;
+    std::vector<Event> events_;
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets_;
+};
+
+void EventBuilder::add_document(std::uint32_t doc, std::size_t mention_idx) {
+    const DocumentInput& input = docs_[doc];
+    std::uint32_t terms_sentence = kNoId;
+    std::vector<std::uint64_t> terms;
+    std::vector<DateValue> seen;
+    std::uint32_t seen_sentence = kNoId;
+    for (const auto& date : input.facts.dates) {
+        if (!date.is_event_date() || date.sentence >= input.sentences.size()) {
+            continue;
+        }
+        if (date.sentence < input.sentence_flags.size()
+            && input.sentence_flags[date.sentence] != 0) {
+            continue;
+        }
+        if (seen_sentence != date.sentence) {
+            seen.clear();
+            seen_sentence = date.sentence;
+        }
+        if (seen.size() >= kMaxDatesPerSentence
+            || std::find(seen.begin(), seen.end(), date.value) != seen.end()) {
+            continue;
+        }
+        seen.push_back(date.value);
+        const auto& span = input.sentences[date.sentence];
+        if (span.end > input.text.size() || date.begin < span.begin || date.end_byte > span.end) {
+            continue;
+        }
+        std::string_view sentence = input.text.substr(span.begin, span.end - span.begin);
+        if (terms_sentence != date.sentence) {
+            terms = content_terms(sentence);
+            terms_sentence = date.sentence;
+        }
+        Event event;
+        event.date = date.value;
+        event.end = date.end;
+        event.date_text = std::string(input.text.substr(date.begin, date.end_byte - date.begin));
+        event.date_begin = date.begin - span.begin;
+        event.date_end = date.end_byte - span.begin;
+        event.sources.push_back(sentence_key(doc, date.sentence));
+        event.terms = terms;
+        while (mention_idx < mentions_.size() && mentions_[mention_idx].doc == doc
+               && mentions_[mention_idx].sentence < date.sentence) {
+            ++mention_idx;
+        }
+        for (std::size_t k = mention_idx; k < mentions_.size() && mentions_[k].doc == doc
+                                          && mentions_[k].sentence == date.sentence;
+             ++k) {
+            std::uint32_t cluster = tables_.form_cluster[mentions_[k].form];
+            if (std::find(event.clusters.begin(), event.clusters.end(), cluster)
+                == event.clusters.end()) {
+                event.clusters.push_back(cluster);
+            }
+        }
+        tables_.keep_sentence(doc, date.sentence, input);
+        add_event(std::move(event));
+    }
+}
+
+void EventBuilder::add_event(Event event) {
+    std::unordered_map<std::uint32_t, std::uint32_t> shared;
+    for (std::uint64_t term : event.terms) {
+        auto it = buckets_.find(bucket_key(event.date.year, term));
+        if (it == buckets_.end() || it->second.size() > kMaxBucket) {
+            continue;
+        }
+        for (std::uint32_t id : it->second) {
+            ++shared[id];
+        }
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked(shared.begin(), shared.end());
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return std::tie(b.second, a.first) < std::tie(a.second, b.first);
+    });
+    auto new_id = static_cast<std::uint32_t>(events_.size());
+    for (const auto& [id, count] : ranked) {
+        Event& other = events_[id];
+        std::size_t smaller = std::min(event.terms.size(), other.terms.size());
+        double similarity =
+            smaller == 0 ? 0.0 : static_cast<double>(count) / static_cast<double>(smaller);
+        if (count < 2) {
+            break;
+        }
+        bool same_span = event.end == other.end;
+        bool compatible = event.date.compatible(other.date) && same_span;
+        if (compatible && (similarity >= 0.5 || (count >= 3 && similarity >= 0.3))) {
+            if (std::find(other.sources.begin(), other.sources.end(), event.sources.front())
+                == other.sources.end()) {
+                other.sources.push_back(event.sources.front());
+            }
+            for (std::uint32_t cluster : event.clusters) {
+                if (std::find(other.clusters.begin(), other.clusters.end(), cluster)
+                    == other.clusters.end()) {
+                    other.clusters.push_back(cluster);
+                }
+            }
+            if (event.date.precision < other.date.precision) {
+                other.date = event.date;
+                other.date_text = event.date_text;
+                std::swap(other.sources.front(), other.sources.back());
+                other.date_begin = event.date_begin;
+                other.date_end = event.date_end;
+            }
+            return;
+        }
+        bool conflict = event.date.precision == DatePrecision::Day
+                        && other.date.precision == DatePrecision::Day && !(event.date == other.date)
+                        && day_distance(event.date, other.date) <= kConflictDays
+                        && similarity >= 0.5;
+        if (conflict) {
+            if (std::find(other.conflicts.begin(), other.conflicts.end(), event.date)
+                == other.conflicts.end()) {
+                other.conflicts.push_back(event.date);
+            }
+            if (std::find(event.conflicts.begin(), event.conflicts.end(), other.date)
+                == event.conflicts.end()) {
+                event.conflicts.push_back(other.date);
+            }
+        }
+    }
+    for (std::uint64_t term : event.terms) {
+        auto& bucket = buckets_[bucket_key(event.date.year, term)];
+        if (bucket.size() <= kMaxBucket) {
+            bucket.push_back(new_id);
+        }
+    }
+    events_.push_back(std::move(event));
+}
+
+void EventBuilder::finish() {
+    std::vector<std::uint32_t> order(events_.size());
+    for (std::uint32_t idx = 0; idx < order.size(); ++idx) {
+        order[idx] = idx;
+    }
+    std::stable_sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
+        const Event& ea = events_[a];
+        const Event& eb = events_[b];
+        return std::make_tuple(ea.date.sort_key(), ea.sources.front())
+               < std::make_tuple(eb.date.sort_key(), eb.sources.front());
+    });
+    tables_.events.reserve(events_.size());
+    for (std::uint32_t idx : order) {
+        Event& event = events_[idx];
+        event.terms.clear();
+        event.terms.shrink_to_fit();
+        auto event_id = static_cast<std::uint32_t>(tables_.events.size());
+        for (std::uint32_t cluster : event.clusters) {
+            tables_.clusters[cluster].events.push_back(event_id);
+        }
+        tables_.events.push_back(std::move(event));
+    }
+}
+
+}  // namespace
+
+void build_events(Knowledge::Tables& tables,
+                  std::span<const DocumentInput> documents,
+                  const std::vector<RawMention>& mentions) {
+    EventBuilder(tables, documents, mentions).run();
+}
+
+}  // namespace iskra::extract
