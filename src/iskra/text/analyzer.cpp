@@ -3,7 +3,6 @@
 #include <array>
 #include <functional>
 #include <string>
-#include <unordered_map>
 
 #include <libstemmer.h>
 #include <unicode/brkiter.h>
@@ -12,6 +11,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include "iskra/text/term_cache.hpp"
 #include "iskra/text/unicode_folder.hpp"
 #include "iskra/util/assert.hpp"
 
@@ -33,7 +33,7 @@ namespace iskra::text {
 namespace {
 
 constexpr std::size_t kMaxWordBytes = 100;  // longer "words" are base64, hashes or junk
-constexpr std::size_t kMaxCacheEntries = 1 << 17;
+constexpr std::size_t kMaxCacheEntries = 1 << 16;
 
 enum class CharClass : std::uint8_t { Other, Letter, Digit, Apostrophe, NonAscii };
 
@@ -129,11 +129,6 @@ Char char_at(std::string_view text, std::size_t pos) {
     return {classify_code_point(c), bytes};
 }
 
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 }  // namespace
 
 struct Analyzer::Impl {
@@ -164,13 +159,13 @@ struct Analyzer::Impl {
                       std::size_t end,
                       std::vector<Token>& out);
     void emit(std::string_view word, bool ascii, std::size_t begin, std::vector<Token>& out);
-    const std::string& term_of(std::string_view word, bool ascii);
+    std::string_view term_of(std::string_view word, bool ascii);
     std::string stem(std::string_view folded);
 
     UnicodeFolder folder;
     sb_stemmer* stemmer = nullptr;
     std::unique_ptr<icu::BreakIterator> word_breaker;
-    std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> cache;
+    TermCache cache{kMaxCacheEntries};
     std::string scratch;
 };
 
@@ -211,7 +206,33 @@ std::size_t Analyzer::Impl::scan_complex(std::string_view text, std::size_t pos)
 void Analyzer::Impl::analyze(std::string_view text, std::vector<Token>& out) {
     ISKRA_ASSERT(text.size() <= UINT32_MAX, "Analyzer offsets are 32-bit");
     std::size_t pos = 0;
-    while (pos < text.size()) {
+    const std::size_t size = text.size();
+    while (pos < size) {
+        const CharClass cls = kAsciiClasses[static_cast<unsigned char>(text[pos])];
+        if (cls == CharClass::Other || cls == CharClass::Apostrophe) {
+            ++pos;
+            continue;
+        }
+        if (cls == CharClass::Letter || cls == CharClass::Digit) {
+            // Pure-ASCII words end at the first byte of another class; only an apostrophe or a
+            // non-ASCII byte right after needs the general scan.
+            std::size_t end = pos + 1;
+            while (end < size && kAsciiClasses[static_cast<unsigned char>(text[end])] == cls) {
+                ++end;
+            }
+            bool ascii = true;
+            if (end < size) {
+                const CharClass next = kAsciiClasses[static_cast<unsigned char>(text[end])];
+                if (next == CharClass::NonAscii
+                    || (next == CharClass::Apostrophe && cls == CharClass::Letter)) {
+                    end = scan_word(
+                        text, end, cls == CharClass::Letter ? Kind::Letter : Kind::Digit, ascii);
+                }
+            }
+            emit(text.substr(pos, end - pos), ascii, pos, out);
+            pos = end;
+            continue;
+        }
         const Char ch = char_at(text, pos);
         if (ch.kind == Kind::Letter || ch.kind == Kind::Digit) {
             bool ascii = ch.length == 1;
@@ -261,35 +282,28 @@ void Analyzer::Impl::emit(std::string_view word,
     if (word.size() > kMaxWordBytes) {
         return;
     }
-    out.push_back(Token{term_of(word, ascii),
+    const std::string_view term = term_of(word, ascii);
+    out.push_back(Token{std::string(term),
                         static_cast<std::uint32_t>(begin),
                         static_cast<std::uint32_t>(begin + word.size())});
 }
 
 // The term for a word: folded (ASCII lower-casing, or ICU for the rest) then stemmed. Results are
-// cached by the lower-cased word: in running text a few thousand words make most tokens, and a
-// hash lookup costs a fraction of a Snowball call.
-const std::string& Analyzer::Impl::term_of(std::string_view word, bool ascii) {
-    scratch.clear();
+// cached by the lower-cased word (the raw word outside ASCII): in running text a few thousand
+// words make most tokens, and a cache probe costs a fraction of a Snowball call.
+std::string_view Analyzer::Impl::term_of(std::string_view word, bool ascii) {
+    scratch.assign(word);
     if (ascii) {
-        scratch.append(word);
         for (char& c : scratch) {
-            if (c >= 'A' && c <= 'Z') {
-                c = static_cast<char>(c + ('a' - 'A'));
-            }
+            c = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
         }
-    } else {
-        scratch.append(word);  // the cache key is the raw word; folding happens on a miss
+        if (stemmer == nullptr) {
+            return scratch;
+        }
     }
-    if (stemmer == nullptr && ascii) {
-        return scratch;
-    }
-    auto found = cache.find(std::string_view(scratch));
-    if (found != cache.end()) {
-        return found->second;
-    }
-    if (cache.size() >= kMaxCacheEntries) {
-        cache.clear();  // bounded memory on text with a huge vocabulary
+    const std::uint64_t hash = TermCache::hash(scratch);
+    if (const auto cached = cache.find(scratch, hash)) {
+        return *cached;
     }
     std::string folded;
     if (ascii) {
@@ -297,7 +311,7 @@ const std::string& Analyzer::Impl::term_of(std::string_view word, bool ascii) {
     } else {
         folder.fold(word, folded);
     }
-    return cache.emplace(scratch, stem(folded)).first->second;
+    return cache.insert(scratch, hash, stem(folded));
 }
 
 std::string Analyzer::Impl::stem(std::string_view folded) {
