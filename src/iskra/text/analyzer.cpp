@@ -137,9 +137,6 @@ struct Analyzer::Impl {
             stemmer = sb_stemmer_new("english", "UTF_8");
             ISKRA_ASSERT(stemmer != nullptr, "libstemmer has no english stemmer");
         }
-        UErrorCode status = U_ZERO_ERROR;
-        word_breaker.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-        ISKRA_ASSERT(U_SUCCESS(status), "ICU word break data missing");
     }
     ~Impl() {
         if (stemmer != nullptr) {
@@ -255,6 +252,13 @@ void Analyzer::Impl::emit_complex(std::string_view text,
                                   std::vector<Token>& out) {
     const std::string_view run = text.substr(begin, end - begin);
     UErrorCode status = U_ZERO_ERROR;
+    if (word_breaker == nullptr) {  // made on first use: most texts never need it
+        word_breaker.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status) || word_breaker == nullptr) {
+            word_breaker.reset();
+            return;
+        }
+    }
     UText* utext = utext_openUTF8(nullptr, run.data(), static_cast<int64_t>(run.size()), &status);
     if (U_FAILURE(status)) {
         utext_close(utext);

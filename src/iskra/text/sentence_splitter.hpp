@@ -55,6 +55,7 @@ class SentenceSplitter {
                        std::size_t begin,
                        std::size_t end,
                        std::vector<SentenceSpan>& out);
+    bool icu_boundaries(std::string_view segment);
     void add_sentence(std::string_view text,
                       std::size_t begin,
                       std::size_t end,
@@ -67,6 +68,7 @@ class SentenceSplitter {
     std::unique_ptr<icu::BreakIterator> breaker_;
     std::string flat_;
     std::vector<SentenceSpan> glued_;
+    std::vector<std::size_t> boundaries_;
 };
 
 }  // namespace iskra::text
