@@ -3,28 +3,13 @@
 #include <algorithm>
 #include <limits>
 
-#include <streamvbyte.h>
-#include <streamvbytedelta.h>
-
+#include "iskra/index/pfor_codec.hpp"
 #include "iskra/util/assert.hpp"
 #include "iskra/util/byte_buffer.hpp"
 
 namespace iskra::index {
 
-namespace {
-
-// Appends `values` StreamVByte-encoded to `out` (0124 flavour when `zero_heavy`).
-void append_svb(std::string& out, std::span<const std::uint32_t> values, bool zero_heavy) {
-    auto count = static_cast<std::uint32_t>(values.size());
-    std::size_t old_size = out.size();
-    out.resize(old_size + streamvbyte_max_compressedbytes(count));
-    auto* dest = reinterpret_cast<std::uint8_t*>(out.data() + old_size);
-    std::size_t used = zero_heavy ? streamvbyte_encode_0124(values.data(), count, dest)
-                                  : streamvbyte_encode(values.data(), count, dest);
-    out.resize(old_size + used);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void PostingsWriter::begin_term(std::span<const std::uint32_t> lengths) {
     lengths_ = lengths;
@@ -49,9 +34,10 @@ void PostingsWriter::add(DocId doc, std::uint32_t freq, std::span<const std::uin
     docs_[count_] = doc;
     freqs_[count_] = freq - 1;
     pos_counts_[count_] = static_cast<std::uint32_t>(positions.size() - 1);
-    std::uint32_t previous = 0;
+    // First position as is, then gaps minus one (positions are strictly ascending).
+    std::uint32_t previous = 0xFFFFFFFFu;
     for (std::uint32_t position : positions) {
-        pos_gaps_.push_back(position - previous);
+        pos_gaps_.push_back(position - previous - 1);
         previous = position;
     }
     std::uint32_t length = doc < lengths_.size() ? lengths_[doc] : 0;
@@ -77,16 +63,24 @@ void PostingsWriter::flush_block() {
     skip.put_u64(pos_begin);
     skips_ += skip.data();
 
-    std::size_t old_size = blocks_.size();
-    blocks_.resize(old_size + streamvbyte_max_compressedbytes(count_));
-    auto* dest = reinterpret_cast<std::uint8_t*>(blocks_.data() + old_size);
-    std::size_t used = streamvbyte_delta_encode(docs_.data(), count_, dest, prev_last_doc_);
-    blocks_.resize(old_size + used);
-    append_svb(blocks_, std::span(freqs_.data(), count_), true);
+    // Doc ids as gaps minus one from the previous doc (the block's first from the previous
+    // block's last doc, or from "-1" for the first block).
+    std::array<std::uint32_t, kPostingBlockSize> gaps{};
+    std::uint32_t previous = skips_.size() == kSkipEntryBytes ? 0xFFFFFFFFu : prev_last_doc_;
+    for (std::uint32_t i = 0; i < count_; ++i) {
+        gaps[i] = docs_[i] - previous - 1;
+        previous = docs_[i];
+    }
+    pfor_encode(gaps.data(), count_, blocks_);
+    pfor_encode(freqs_.data(), count_, blocks_);
 
     scratch_.clear();
-    append_svb(scratch_, std::span(pos_counts_.data(), count_), true);
-    append_svb(scratch_, pos_gaps_, false);
+    pfor_encode(pos_counts_.data(), count_, scratch_);
+    for (std::size_t chunk = 0; chunk < pos_gaps_.size(); chunk += kPositionChunk) {
+        auto size = static_cast<std::uint32_t>(
+            std::min<std::size_t>(kPositionChunk, pos_gaps_.size() - chunk));
+        pfor_encode(pos_gaps_.data() + chunk, size, scratch_);
+    }
     pos_out_.append(scratch_);
 
     info_.max_freq = std::max(info_.max_freq, block_max_freq_);

@@ -16,6 +16,8 @@ namespace iskra::index {
 /// Bytes of one skip entry: last_doc u32, doc_begin u32, max_freq u32, min_length u32,
 /// pos_begin u64 (docs/FORMAT.md#postings).
 inline constexpr std::size_t kSkipEntryBytes = 24;
+/// Positions of a block are coded in chunks of this many values.
+inline constexpr std::uint32_t kPositionChunk = 128;
 
 /// Encodes posting lists into `postings.doc` and `postings.pos`, one term at a time:
 ///
@@ -24,9 +26,10 @@ inline constexpr std::size_t kSkipEntryBytes = 24;
 ///     TermInfo info = writer.end_term();
 ///
 /// Block layout (docs/FORMAT.md#postings): per list, a skip table (only when it has more than
-/// one block) then blocks of 128 postings: doc ids as StreamVByte deltas from the previous
-/// block's last doc, then freq-1 as StreamVByte 0124. Positions of a block go to postings.pos as
-/// position_count-1 (StreamVByte 0124) then gaps restarting at each document (StreamVByte).
+/// one block) then blocks of 128 postings: doc-id gaps minus one, then freq-1, each as one PFor
+/// block (pfor_codec.hpp). Positions of a block go to postings.pos as position_count-1 (one PFor
+/// block) then, per document, the first position and the following gaps minus one, in PFor
+/// chunks of 128 values.
 class PostingsWriter {
   public:
     PostingsWriter(FileSink& docs, FileSink& positions) : docs_out_(docs), pos_out_(positions) {}

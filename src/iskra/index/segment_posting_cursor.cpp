@@ -1,8 +1,8 @@
 #include "iskra/index/segment_posting_cursor.hpp"
 
-#include <streamvbyte.h>
-#include <streamvbytedelta.h>
+#include <algorithm>
 
+#include "iskra/index/pfor_codec.hpp"
 #include "iskra/index/postings_writer.hpp"
 #include "iskra/index/varint.hpp"
 
@@ -67,15 +67,19 @@ void SegmentPostingCursor::load_block(std::uint32_t block) {
                              ? kPostingBlockSize
                              : info_.doc_freq - (block_count_ - 1) * kPostingBlockSize;
     const std::uint8_t* in = blocks_;
-    DocId previous = 0;
+    DocId previous = 0xFFFFFFFFu;  // doc ids are stored as gaps minus one
     if (skips_ != nullptr) {
         in += load_unaligned<std::uint32_t>(skips_ + block * kSkipEntryBytes + kSkipDocBegin);
         if (block > 0) {
             previous = block_last_doc_of(block - 1);
         }
     }
-    in += streamvbyte_delta_decode(in, docs_.data(), size, previous);
-    streamvbyte_decode_0124(in, freqs_.data(), size);
+    in = pfor_decode(in, size, docs_.data());
+    for (std::uint32_t i = 0; i < size; ++i) {
+        previous += docs_[i] + 1;
+        docs_[i] = previous;
+    }
+    pfor_decode(in, size, freqs_.data());
     for (std::uint32_t i = 0; i < size; ++i) {
         freqs_[i] += 1;
     }
@@ -129,17 +133,21 @@ std::span<const std::uint32_t> SegmentPostingCursor::positions() {
             in += load_unaligned<std::uint64_t>(skips_ + block_ * kSkipEntryBytes + kSkipPosBegin);
         }
         // Counts land in position_starts_[1..] and become exclusive prefix sums in place.
-        in += streamvbyte_decode_0124(in, position_starts_.data() + 1, block_size_);
+        in = pfor_decode(in, block_size_, position_starts_.data() + 1);
         position_starts_[0] = 0;
         for (std::uint32_t i = 1; i <= block_size_; ++i) {
             position_starts_[i] += position_starts_[i - 1] + 1;
         }
-        positions_.resize(position_starts_[block_size_]);
-        streamvbyte_decode(in, positions_.data(), position_starts_[block_size_]);
+        std::uint32_t total = position_starts_[block_size_];
+        positions_.resize(total + kPforOutputSlack);
+        for (std::uint32_t chunk = 0; chunk < total; chunk += kPositionChunk) {
+            in =
+                pfor_decode(in, std::min(kPositionChunk, total - chunk), positions_.data() + chunk);
+        }
         for (std::uint32_t i = 0; i < block_size_; ++i) {
-            std::uint32_t running = 0;
+            std::uint32_t running = 0xFFFFFFFFu;  // first position as is, then gaps minus one
             for (std::uint32_t p = position_starts_[i]; p < position_starts_[i + 1]; ++p) {
-                running += positions_[p];
+                running += positions_[p] + 1;
                 positions_[p] = running;
             }
         }

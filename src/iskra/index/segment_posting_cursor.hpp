@@ -103,9 +103,10 @@ class SegmentPostingCursor {
     DocId doc_ = kEndOfPostings;
     DocId last_doc_ = 0;  // last doc of a single-block list
     std::uint32_t positions_block_ = 0xFFFFFFFFu;
-    std::array<DocId, kPostingBlockSize + 1> docs_{};
-    std::array<std::uint32_t, kPostingBlockSize + 1> freqs_{};
-    std::array<std::uint32_t, kPostingBlockSize + 1> position_starts_{};
+    // Room for the PFor decoder's slack (8 values) beyond a full block and its sentinel.
+    std::array<DocId, kPostingBlockSize + 9> docs_{};
+    std::array<std::uint32_t, kPostingBlockSize + 9> freqs_{};
+    std::array<std::uint32_t, kPostingBlockSize + 9> position_starts_{};
     std::vector<std::uint32_t> positions_;
 };
 

@@ -15,20 +15,13 @@ constexpr std::uint64_t kTermOverheadBytes = 96;
 
 }  // namespace
 
-std::size_t SegmentWriter::StringHash::operator()(std::string_view s) const {
-    return static_cast<std::size_t>(util::hash64(s));
-}
-
 std::uint32_t SegmentWriter::intern(FieldBuffer& field, std::string_view term) {
-    auto it = field.ids.find(term);
-    if (it != field.ids.end()) {
-        return it->second;
+    bool inserted = false;
+    std::uint32_t id = field.table.intern(term, inserted);
+    if (inserted) {
+        field.postings.emplace_back();
+        memory_bytes_ += kTermOverheadBytes + term.size();
     }
-    auto id = static_cast<std::uint32_t>(field.terms.size());
-    auto [inserted, _] = field.ids.emplace(std::string(term), id);
-    field.terms.push_back(&inserted->first);
-    field.postings.emplace_back();
-    memory_bytes_ += kTermOverheadBytes + term.size();
     return id;
 }
 
@@ -71,7 +64,7 @@ void SegmentWriter::add(const DocumentRecord& record, const AnalyzedDocument& an
         std::uint32_t freq = (count - title_tf) + kTitleWeight * title_tf;
         append_posting(all_.postings[term], doc, freq, &scratch_[run], &scratch_[run_end]);
         if (title_tf > 0) {
-            std::uint32_t title_term = intern(title_, *all_.terms[term]);
+            std::uint32_t title_term = intern(title_, all_.table.term(term));
             append_posting(title_.postings[title_term],
                            doc,
                            title_tf,
@@ -98,12 +91,12 @@ void SegmentWriter::add(const DocumentRecord& record, const AnalyzedDocument& an
 }
 
 void SegmentWriter::write_field(const FieldBuffer& field, Field which, SegmentBuilder& builder) {
-    std::vector<std::uint32_t> order(field.terms.size());
+    std::vector<std::uint32_t> order(field.table.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) {
         order[i] = i;
     }
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return *field.terms[a] < *field.terms[b];
+        return field.table.term(a) < field.table.term(b);
     });
     std::vector<std::uint32_t> positions;
     for (std::uint32_t term : order) {
@@ -124,7 +117,7 @@ void SegmentWriter::write_field(const FieldBuffer& field, Field which, SegmentBu
             }
             builder.add_posting(doc, freq, positions);
         }
-        builder.end_term(*field.terms[term]);
+        builder.end_term(field.table.term(term));
     }
 }
 

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -12,6 +11,7 @@
 #include "iskra/index/document_record.hpp"
 #include "iskra/index/posting_cursor_concept.hpp"
 #include "iskra/index/segment_builder.hpp"
+#include "iskra/index/term_table.hpp"
 #include "iskra/status.hpp"
 
 namespace iskra::index {
@@ -43,14 +43,8 @@ class SegmentWriter {
         DocId last_doc = 0;
         std::uint32_t doc_freq = 0;
     };
-    struct StringHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const;
-    };
-    using TermMap = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
     struct FieldBuffer {
-        TermMap ids;
-        std::vector<const std::string*> terms;  // id -> key inside `ids` (node keys are stable)
+        TermTable table;
         std::vector<TermBuffer> postings;
     };
     struct DocEntry {
