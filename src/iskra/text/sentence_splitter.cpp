@@ -9,8 +9,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
-#include "iskra/text/ascii_sentence_boundaries.hpp"
-#include "iskra/text/fold.hpp"
+#include "iskra/text/fast_sentence_boundaries.hpp"
 #include "iskra/util/assert.hpp"
 
 // How a text becomes sentences:
@@ -19,10 +18,11 @@
 //      prose (lines of similar width, sentence punctuation inside): lower-cased dumps, lists and
 //      headings are written one item a line and have nothing else to split them.
 //   3. Each resulting segment goes through ICU's sentence iterator (newlines of wrapped prose are
-//      shown to ICU as spaces), or through the same rules written for ASCII when the segment is
-//      pure ASCII (several times faster, and no ICU iterator to create), then three repairs: a
-//      break after an abbreviation ("Dr.", "St.") or an initial ("L.") is undone; "word.Next" glued
-//      without a space is split; a sentence longer than kMaxSentenceBytes is cut at whitespace.
+//      shown to it as spaces) or, unless it holds a paragraph separator, through the same UAX #29
+//      rules applied directly (several times faster, no ICU iterator to create); then three
+//      repairs: a break after an abbreviation ("Dr.", "St.") or an initial ("L.") is undone;
+//      "word.Next" glued without a space is split; a sentence longer than kMaxSentenceBytes is cut
+//      at whitespace.
 
 namespace iskra::text {
 
@@ -266,9 +266,7 @@ void SentenceSplitter::split_segment(std::string_view text,
         segment = flat_;
     }
     boundaries_.clear();
-    if (is_ascii(segment)) {
-        ascii_sentence_boundaries(segment, boundaries_);
-    } else if (!icu_boundaries(segment)) {
+    if (!fast_sentence_boundaries(segment, boundaries_) && !icu_boundaries(segment)) {
         add_sentence(text, begin, end, out);
         return;
     }
