@@ -104,6 +104,7 @@ Knowledge Knowledge::build(std::span<const DocumentInput> documents) {
     auto mentions = build_clusters(tables, documents);
     link_mentions(tables, documents, mentions);
     build_events(tables, documents, mentions);
+    build_lifespans(tables, documents, mentions);
     build_offices(tables, documents, mentions);
     return knowledge;
 }
@@ -129,6 +130,14 @@ std::vector<TimelineEvent> Knowledge::timeline(const TimelineRequest& request) c
             && std::find(event.clusters.begin(), event.clusters.end(), *cluster)
                    == event.clusters.end()) {
             continue;
+        }
+        // A person takes part in the events of their life: a sentence naming them among dates
+        // outside it ("Marx wrote in 1850 what Trotsky later called...") is not their event.
+        if (cluster && tables.clusters[*cluster].lifespan) {
+            auto [birth, death] = *tables.clusters[*cluster].lifespan;
+            if (event.date.year < birth || event.date.year > death) {
+                continue;
+            }
         }
         TimelineEvent item;
         item.date = event.date.to_date(event.date_text);

@@ -58,8 +58,9 @@ struct Cluster {
     std::uint32_t docs = 0;
     std::vector<std::uint32_t> events;
     std::vector<Office> offices;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> related;  ///< cluster, count
-    std::vector<std::uint64_t> samples;                            ///< sentence keys
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> related;   ///< cluster, count
+    std::vector<std::uint64_t> samples;                             ///< sentence keys
+    std::optional<std::pair<std::int32_t, std::int32_t>> lifespan;  ///< birth, death years
 };
 
 /// A blank for a person/place quiz question: the span of a name inside a stored sentence.
@@ -131,6 +132,11 @@ std::vector<RawMention> build_clusters(Knowledge::Tables& tables,
 void build_events(Knowledge::Tables& tables,
                   std::span<const DocumentInput> documents,
                   const std::vector<RawMention>& mentions);
+
+/// Reads lifespans written after names ("Leon Trotsky (1879–1940)") into their clusters.
+void build_lifespans(Knowledge::Tables& tables,
+                     std::span<const DocumentInput> documents,
+                     const std::vector<RawMention>& mentions);
 
 /// Attaches office statements to the clusters of their holders.
 void build_offices(Knowledge::Tables& tables,

@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::size_t kWrongChoices = 3;
 constexpr std::size_t kMaxQuestionSentence = 300;
+constexpr std::size_t kMinQuestionSentence = 40;
 constexpr std::size_t kDistractorPool = 12;
 constexpr std::string_view kBlank = "_____";
 
@@ -95,10 +96,13 @@ class QuizMaker {
         for (std::uint32_t id = 0; id < tables_.events.size(); ++id) {
             const Event& event = tables_.events[id];
             auto it = tables_.sentences.find(event.sources.front());
-            bool usable = event.conflicts.empty() && !event.end
+            bool readable =
+                !tables_.docs[static_cast<std::uint32_t>(event.sources.front() >> 32)].lower_case;
+            bool usable = readable && event.conflicts.empty() && !event.end
                           && event.date.precision != DatePrecision::Decade
                           && it != tables_.sentences.end()
                           && it->second.text.size() <= kMaxQuestionSentence
+                          && it->second.text.size() >= kMinQuestionSentence
                           && event.date_end <= it->second.text.size();
             if (usable) {
                 date_ids.push_back(id);

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <set>
 #include <unordered_map>
 
 #include "iskra/extract/knowledge_tables.hpp"
@@ -187,7 +189,12 @@ void EventBuilder::add_event(Event event) {
             }
             return;
         }
-        bool conflict = event.date.precision == DatePrecision::Day
+        bool shared_sentence =
+            std::any_of(event.sources.begin(), event.sources.end(), [&](std::uint64_t s) {
+                return std::find(other.sources.begin(), other.sources.end(), s)
+                       != other.sources.end();
+            });
+        bool conflict = !shared_sentence && event.date.precision == DatePrecision::Day
                         && other.date.precision == DatePrecision::Day && !(event.date == other.date)
                         && day_distance(event.date, other.date) <= kConflictDays
                         && similarity >= 0.5;
@@ -236,6 +243,48 @@ void EventBuilder::finish() {
 }
 
 }  // namespace
+
+void build_lifespans(Knowledge::Tables& tables,
+                     std::span<const DocumentInput> documents,
+                     const std::vector<RawMention>& mentions) {
+    // Votes per cluster and (birth, death), once per document; a cased document counts double,
+    // since lower-case dumps run names and book titles together ("armed trotsky 1879–1921").
+    using Key = std::pair<std::uint32_t, std::pair<std::int32_t, std::int32_t>>;
+    std::map<Key, std::uint32_t> votes;
+    std::set<Key> seen_in_doc;
+    std::size_t idx = 0;
+    for (std::uint32_t doc = 0; doc < documents.size(); ++doc) {
+        while (idx < mentions.size() && mentions[idx].doc < doc) {
+            ++idx;
+        }
+        seen_in_doc.clear();
+        for (const auto& date : documents[doc].facts.dates) {
+            if (date.kind != DateKind::Lifespan || !date.end) {
+                continue;
+            }
+            for (std::size_t k = idx; k < mentions.size() && mentions[k].doc == doc; ++k) {
+                const RawMention& m = mentions[k];
+                if (m.sentence == date.sentence && m.end <= date.begin && date.begin - m.end <= 3) {
+                    Key key{tables.form_cluster[m.form], {date.value.year, date.end->year}};
+                    if (seen_in_doc.insert(key).second) {
+                        votes[key] += documents[doc].facts.lower_case ? 1 : 2;
+                    }
+                }
+            }
+        }
+    }
+    std::unordered_map<std::uint32_t, std::uint32_t> best;
+    for (const auto& [key, count] : votes) {
+        Cluster& cluster = tables.clusters[key.first];
+        if (cluster.type != EntityType::Person) {
+            continue;
+        }
+        if (count > best[key.first]) {
+            best[key.first] = count;
+            cluster.lifespan = key.second;
+        }
+    }
+}
 
 void build_events(Knowledge::Tables& tables,
                   std::span<const DocumentInput> documents,

@@ -1,0 +1,308 @@
+#include "iskra/extract/knowledge.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "iskra/extract/name_fold.hpp"
+#include "iskra/text/sentence_splitter.hpp"
+
+#include "support/paths.hpp"
+
+namespace iskra::extract {
+namespace {
+
+// Documents with their text and sentences kept alive for Knowledge::build.
+struct Collection {
+    std::vector<std::string> texts;
+    std::vector<std::vector<text::SentenceSpan>> spans;
+    std::vector<std::vector<std::uint8_t>> flags;
+    std::vector<DocumentInput> inputs;
+
+    void add(std::string id, std::string body, std::vector<std::uint8_t> sentence_flags = {}) {
+        texts.push_back(std::move(body));
+        ids.push_back(std::move(id));
+        flags.push_back(std::move(sentence_flags));
+    }
+    Knowledge build() {
+        spans.clear();
+        inputs.clear();
+        spans.reserve(texts.size());
+        for (std::size_t d = 0; d < texts.size(); ++d) {
+            spans.push_back(text::split_sentences(texts[d]));
+        }
+        for (std::size_t d = 0; d < texts.size(); ++d) {
+            DocumentInput input;
+            input.doc_id = ids[d];
+            input.title = ids[d];
+            input.source_path = ids[d] + ".txt";
+            input.text = texts[d];
+            input.sentences = spans[d];
+            input.sentence_flags = flags[d];
+            input.facts = extract_document(texts[d], spans[d]);
+            inputs.push_back(std::move(input));
+        }
+        return Knowledge::build(inputs);
+    }
+
+  private:
+    std::vector<std::string> ids;
+};
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+bool any_source_contains(const TimelineEvent& event, std::string_view needle) {
+    for (const auto& source : event.sources) {
+        if (fold_name(source.text).find(needle) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool has_event(const std::vector<TimelineEvent>& events,
+               std::string_view iso_prefix,
+               std::string_view needle) {
+    for (const auto& event : events) {
+        if (event.date.iso.rfind(iso_prefix, 0) == 0 && any_source_contains(event, needle)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+class SeedKnowledge : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        collection_ = new Collection();  // NOLINT: shared fixture for the suite, freed below
+        for (int number = 0; number <= 4; ++number) {
+            auto path = testing::seed_path(number);
+            ASSERT_FALSE(path.empty())
+                << "seed " << number << " missing in " << testing::seeds_dir();
+            collection_->add(path.stem().string(), read_file(path));
+        }
+        knowledge_ = new Knowledge(collection_->build());  // NOLINT
+    }
+    static void TearDownTestSuite() {
+        delete knowledge_;   // NOLINT
+        delete collection_;  // NOLINT
+    }
+    static Collection* collection_;
+    static Knowledge* knowledge_;
+};
+
+Collection* SeedKnowledge::collection_ = nullptr;
+Knowledge* SeedKnowledge::knowledge_ = nullptr;
+
+TEST_F(SeedKnowledge, ClustersTheAliasesOfTheIssue) {
+    const Knowledge& k = *knowledge_;
+    auto trotsky = k.resolve("Trotsky");
+    ASSERT_TRUE(trotsky.has_value());
+    for (const char* alias : {"Leon Trotsky",
+                              "Lev Davidovich Bronstein",
+                              "Bronstein",
+                              "Pero",
+                              "Yanovsky",
+                              "leon trotsky"}) {
+        EXPECT_EQ(k.resolve(alias), trotsky) << alias;
+    }
+    EXPECT_EQ(k.canonical_name("bronstein"), "Leon Trotsky");
+    EXPECT_EQ(k.cluster_entity(*trotsky).type, "person");
+
+    auto stalin = k.resolve("Stalin");
+    ASSERT_TRUE(stalin.has_value());
+    EXPECT_EQ(k.resolve("Joseph Stalin"), stalin);
+    EXPECT_NE(stalin, trotsky);
+    EXPECT_NE(k.resolve("Lenin"), trotsky);
+
+    ASSERT_TRUE(k.resolve("Kronstadt").has_value());
+    EXPECT_EQ(k.resolve("Kronstadt"), k.resolve("Kronshtadt"));
+    ASSERT_TRUE(k.resolve("Coyoacán").has_value());
+    EXPECT_EQ(k.resolve("Coyoacán"), k.resolve("Coyoacan"));
+    ASSERT_TRUE(k.resolve("Comintern").has_value());
+    EXPECT_EQ(k.resolve("the Communist International"), k.resolve("Comintern"));
+}
+
+TEST_F(SeedKnowledge, TimelineIsOrderedAndHoldsTheKeyEvents) {
+    auto events = knowledge_->timeline({});
+    ASSERT_FALSE(events.empty());
+    // Decades sort by their qualifier ("late 1930s" after 1937), so compare the other events.
+    std::int32_t last_year = 0;
+    for (const auto& event : events) {
+        if (event.date.precision != "decade") {
+            EXPECT_LE(last_year, event.date.year) << event.summary;
+            last_year = event.date.year;
+        }
+    }
+    EXPECT_TRUE(has_event(events, "1928", "alma")) << "exile to Alma-Ata";
+    EXPECT_TRUE(has_event(events, "1929", "turkey")) << "expulsion to Turkey";
+    EXPECT_TRUE(has_event(events, "1938", "fourth international")) << "Fourth International";
+    EXPECT_TRUE(has_event(events, "1940-08-20", "mercader")) << "attack of 20 August 1940";
+    EXPECT_TRUE(has_event(events, "1940-08-21", "died") || has_event(events, "1940-08-21", "dying"))
+        << "death of 21 August 1940";
+}
+
+TEST_F(SeedKnowledge, TrotskysTimelineStartsWithTheBirthIn1879) {
+    TimelineRequest request;
+    request.entity = "Trotsky";
+    auto events = knowledge_->timeline(request);
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events.front().date.year, 1879);
+    bool birth = false;
+    for (const auto& event : events) {
+        birth = birth || (event.date.year == 1879 && any_source_contains(event, "born"));
+    }
+    EXPECT_TRUE(birth);
+    EXPECT_EQ(events.back().date.year, 1940);
+
+    request.from_year = 1928;
+    request.to_year = 1929;
+    auto window = knowledge_->timeline(request);
+    ASSERT_FALSE(window.empty());
+    for (const auto& event : window) {
+        // Ranges and decades overlapping the window count ("1927–1953", "the 1920s").
+        std::int32_t last = event.end_date ? event.end_date->year : event.date.year;
+        last = event.date.precision == "decade" ? event.date.year + 9 : last;
+        EXPECT_GE(last, 1928) << event.summary;
+        EXPECT_LE(event.date.year, 1929) << event.summary;
+    }
+}
+
+TEST_F(SeedKnowledge, EntityDetailShowsOfficesAndRelatedPeople) {
+    auto detail = knowledge_->entity("Trotsky");
+    ASSERT_TRUE(detail.has_value());
+    EXPECT_EQ(detail->entity.name, "Leon Trotsky");
+    bool foreign_affairs = false;
+    bool petrograd = false;
+    for (const auto& office : detail->offices) {
+        if (office.title.find("foreign affairs") != std::string::npos) {
+            foreign_affairs = true;
+            EXPECT_EQ(office.from, "1917-11-08");
+            EXPECT_EQ(office.to, "1918-03-13");
+            EXPECT_EQ(office.preceded_by, "Mikhail Tereshchenko");
+            EXPECT_EQ(office.succeeded_by, "Georgy Chicherin");
+        }
+        petrograd =
+            petrograd || fold_name(office.title).find("petrograd soviet") != std::string::npos;
+    }
+    EXPECT_TRUE(foreign_affairs);
+    EXPECT_TRUE(petrograd);
+    ASSERT_FALSE(detail->related.empty());
+    std::set<std::string> related;
+    for (const auto& [name, count] : detail->related) {
+        related.insert(name);
+    }
+    EXPECT_TRUE(related.count("Joseph Stalin") == 1);
+    EXPECT_FALSE(detail->events.empty());
+}
+
+TEST_F(SeedKnowledge, QuizIsDeterministicAndWellFormed) {
+    auto quiz = knowledge_->quiz(6, 7);
+    ASSERT_GE(quiz.size(), 4u);
+    auto again = knowledge_->quiz(6, 7);
+    ASSERT_EQ(quiz.size(), again.size());
+    std::set<std::string> kinds;
+    for (std::size_t q = 0; q < quiz.size(); ++q) {
+        EXPECT_EQ(quiz[q].question, again[q].question);
+        EXPECT_EQ(quiz[q].choices, again[q].choices);
+        ASSERT_EQ(quiz[q].choices.size(), 4u);
+        EXPECT_LT(quiz[q].answer_index, 4u);
+        std::set<std::string> distinct(quiz[q].choices.begin(), quiz[q].choices.end());
+        EXPECT_EQ(distinct.size(), 4u) << quiz[q].question;
+        EXPECT_FALSE(quiz[q].source.text.empty());
+        EXPECT_NE(quiz[q].question.find("_____"), std::string::npos);
+        kinds.insert(quiz[q].kind);
+    }
+    EXPECT_TRUE(kinds.count("date") == 1);
+    EXPECT_GE(kinds.size(), 2u);
+}
+
+TEST(Knowledge, MergesRetellingsAndShowsConflictingDays) {
+    Collection c;
+    c.add("a", "On 20 August 1940 Trotsky was attacked with an ice axe in his study at Coyoacan.");
+    c.add("b", "Trotsky was attacked with an ice axe in his study at Coyoacan on 20 August 1940.");
+    c.add("c", "On 21 August 1940 Trotsky was attacked with an ice axe in his study at Coyoacan.");
+    c.add("d", "The Fourth International was founded in Paris in 1938.");
+    Knowledge k = c.build();
+    auto events = k.timeline({});
+    ASSERT_EQ(events.size(), 3u);
+    EXPECT_EQ(events[0].date.iso, "1938");
+    EXPECT_EQ(events[1].date.iso, "1940-08-20");
+    EXPECT_EQ(events[1].sources.size(), 2u);
+    ASSERT_EQ(events[1].conflicting_dates.size(), 1u);
+    EXPECT_EQ(events[1].conflicting_dates[0].iso, "1940-08-21");
+    EXPECT_EQ(events[2].date.iso, "1940-08-21");
+    EXPECT_EQ(events[2].conflicting_dates.size(), 1u);
+    for (const auto& question : k.quiz(10, 1)) {
+        EXPECT_EQ(question.source.text.find("ice axe"), std::string::npos)
+            << "disputed facts are never asked: " << question.question;
+    }
+}
+
+TEST(Knowledge, SkipsFlaggedSentencesForEvents) {
+    Collection c;
+    c.add("a", "Stalin died in 1953.\n\nBuy cheap watches since 1999.", {0, 1});
+    Knowledge k = c.build();
+    auto events = k.timeline({});
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].date.iso, "1953");
+}
+
+TEST(Knowledge, LearnsNamesForLowerCaseText) {
+    Collection c;
+    c.add("cased",
+          "Leon Trotsky married Natalia Sedova in Paris. Natalia Sedova said he was tired.");
+    c.add("lower",
+          "natalia sedova lived in coyoacan with trotsky for years and the house is now a museum "
+          "where natalia sedova kept the garden and the archive of trotsky until her death in "
+          "paris later on");
+    Knowledge k = c.build();
+    auto sedova = k.resolve("natalia sedova");
+    ASSERT_TRUE(sedova.has_value());
+    Entity entity = k.cluster_entity(*sedova);
+    EXPECT_EQ(entity.name, "Natalia Sedova");
+    EXPECT_EQ(entity.documents, 2u);
+    EXPECT_EQ(entity.mentions, 4u);
+    auto found = k.mentions_in("when natalia sedova left");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].cluster, *sedova);
+    EXPECT_EQ(found[0].begin, 5u);
+    EXPECT_EQ(found[0].end, 19u);
+}
+
+TEST(Knowledge, ReadsAppositionsAndAcronyms) {
+    Collection c;
+    c.add("a",
+          "Lenin founded the Communist International (Comintern) in Moscow. The Union of Soviet "
+          "Socialist Republics was formed in 1922. The USSR grew.");
+    c.add("b",
+          "The Comintern met again in Moscow. The USSR and the Comintern agreed. The Communist "
+          "International was dissolved in 1943.");
+    Knowledge k = c.build();
+    ASSERT_TRUE(k.resolve("Comintern").has_value());
+    EXPECT_EQ(k.resolve("Comintern"), k.resolve("Communist International"));
+    EXPECT_EQ(k.canonical_name("comintern"), "Communist International");
+    ASSERT_TRUE(k.resolve("USSR").has_value());
+    EXPECT_EQ(k.resolve("USSR"), k.resolve("Union of Soviet Socialist Republics"));
+    EXPECT_FALSE(k.resolve("Nobody Here").has_value());
+}
+
+TEST(Knowledge, EmptyCollectionGivesEmptyTables) {
+    Knowledge k = Knowledge::build({});
+    EXPECT_TRUE(k.timeline({}).empty());
+    EXPECT_TRUE(k.entities().empty());
+    EXPECT_TRUE(k.quiz(5, 1).empty());
+    EXPECT_FALSE(k.entity("anyone").has_value());
+}
+
+}  // namespace
+}  // namespace iskra::extract
