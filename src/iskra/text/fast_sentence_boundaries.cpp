@@ -146,13 +146,17 @@ bool continues_lower(std::string_view text, std::size_t pos) {
     return false;
 }
 
+// Line feed and carriage return are cut out before; the other separators are U+0085, U+2028 and
+// U+2029, so only their lead bytes need a look.
 bool has_separator(std::string_view segment) {
-    for (std::size_t pos = 0; pos < segment.size();) {
-        const Char ch = char_at(segment, pos);
-        if (ch.cls == Sb::Sep) {
+    for (std::size_t pos = 0; pos < segment.size(); ++pos) {
+        const auto byte = static_cast<unsigned char>(segment[pos]);
+        if (byte == '\n' || byte == '\r') {
             return true;
         }
-        pos += ch.length;
+        if ((byte == 0xC2 || byte == 0xE2) && char_at(segment, pos).cls == Sb::Sep) {
+            return true;
+        }
     }
     return false;
 }
