@@ -46,6 +46,13 @@ TEST(ReadPath, WalksDirectoriesInSortedOrderSkippingHiddenFiles) {
     EXPECT_EQ(got.docs[0].source_size_bytes, 5u);
 }
 
+TEST(ReadPath, DirectoryWithTrailingSlashIsNamedByItsLastComponent) {
+    TempDir tmp;
+    write_text_file(tmp / "corpus" / "a.txt", "alpha");
+    const test::Collected got = read_all((tmp / "corpus").string() + "/");
+    EXPECT_EQ(ids(got), (std::vector<std::string>{"corpus/a.txt"}));
+}
+
 TEST(ReadPath, AFileGivenDirectlyKeepsItsPathAsId) {
     TempDir tmp;
     write_text_file(tmp / "one.txt", "one line");

@@ -52,6 +52,15 @@ TEST(SentenceSplitter, KeepsAbbreviationsAndInitials) {
                                         "L. D. Trotsky wrote it."}));
 }
 
+TEST(SentenceSplitter, WordsThatLookLikeAbbreviationsStillEndSentences) {
+    EXPECT_EQ(sentences("He said no. Then he left. He came 1st. Others followed. See No. 5 here."),
+              (std::vector<std::string>{"He said no.",
+                                        "Then he left.",
+                                        "He came 1st.",
+                                        "Others followed.",
+                                        "See No. 5 here."}));
+}
+
 TEST(SentenceSplitter, BlankLinesAlwaysSplit) {
     EXPECT_EQ(sentences("What did he believe\n\nHe was a Marxist"),
               (std::vector<std::string>{"What did he believe", "He was a Marxist"}));

@@ -35,17 +35,26 @@ AnswerSupport support_of(const Context& ctx, std::size_t passage, double score) 
     return s;
 }
 
-double proximity(const Candidate& c, const TermMatches& m) {
-    if (m.positions.empty()) {
-        return 0;
+// How close the candidate sits to each matched key term (nearest occurrence), averaged with the
+// terms' weights: an answer is usually next to the words of the question.
+double proximity(const Candidate& c, const TermMatches& m, const Question& q) {
+    double total = 0;
+    double sum = 0;
+    for (std::size_t t = 0; t < m.term_positions.size(); ++t) {
+        if (m.term_positions[t].empty() || q.terms[t].focus) {
+            continue;
+        }
+        std::uint32_t best = UINT32_MAX;
+        for (std::uint32_t pos : m.term_positions[t]) {
+            const std::uint32_t d =
+                pos >= c.end ? pos - c.end : (c.begin >= pos ? c.begin - pos : 0);
+            best = std::min(best, d);
+        }
+        const double words = static_cast<double>(best) / 6.0;
+        sum += q.terms[t].weight / (1.0 + words / 4.0);
+        total += q.terms[t].weight;
     }
-    std::uint32_t best = UINT32_MAX;
-    for (std::uint32_t pos : m.positions) {
-        const std::uint32_t d = pos >= c.end ? pos - c.end : (c.begin >= pos ? c.begin - pos : 0);
-        best = std::min(best, d);
-    }
-    const double words = static_cast<double>(best) / 6.0;
-    return 1.0 / (1.0 + words / 8.0);
+    return total > 0 ? sum / total : 0;
 }
 
 bool is_copy(const Passage& p) {
@@ -132,7 +141,8 @@ std::vector<Candidate> collect_candidates(const Context& ctx,
         }
         for (Candidate& c :
              extract_candidates(ctx.question, ctx.passages[idx], idx, names, analyzer)) {
-            c.score = ps.score * c.type_confidence * (0.6 + 0.4 * proximity(c, ps.matches));
+            c.score =
+                ps.score * c.type_confidence * (0.6 + 0.4 * proximity(c, ps.matches, ctx.question));
             all.push_back(std::move(c));
         }
     }

@@ -245,12 +245,11 @@ void add_entity_candidates(const Question& question,
                            const NameBook& names,
                            text::Analyzer& analyzer,
                            std::vector<Candidate>& out) {
+    const std::string& text = passage.ref.text;
     if (passage.lower_case) {
         add_known_names(question, passage, idx, names, analyzer, out);
-        return;
     }
-    const std::string& text = passage.ref.text;
-    const extract::SentenceEntities found = extract::find_entities(text, false);
+    const extract::SentenceEntities found = extract::find_entities(text, passage.lower_case);
     for (const extract::EntityMention& m : found.mentions) {
         Candidate c;
         c.type = question.type;

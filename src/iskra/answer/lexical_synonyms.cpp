@@ -30,7 +30,7 @@ constexpr std::array<SynonymSet, 24> kSets = {{
     {{"begin", "began", "start", "started", "beginning"}, 5},
     {{"end", "ended", "finish", "finished"}, 4},
     {{"child", "children", "son", "sons", "daughter", "daughters"}, 6},
-    {{"exile", "exiled", "banish", "banished", "deport", "deported", "expel", "expelled"}, 8},
+    {{"exile", "exiled", "banish", "banished", "deport", "deported"}, 6},
     {{"arrest", "arrested", "imprison", "imprisoned", "jail", "jailed", "prison"}, 7},
     {{"weapon", "axe", "ax", "pick", "pickax", "gun", "knife"}, 7},
     {{"live", "lived", "living", "reside", "resided", "home"}, 6},

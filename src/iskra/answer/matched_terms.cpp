@@ -3,6 +3,18 @@
 #include <algorithm>
 
 namespace iskra::answer {
+namespace {
+
+// Derivations the stemmer keeps apart ("stalinist"/"stalinism", "trotsky"/"trotskyism"): the
+// shorter stem, at least 5 bytes, starts the longer one and covers most of it.
+bool prefix_match(const std::string& a, const std::string& b) {
+    const std::string& shorter = a.size() <= b.size() ? a : b;
+    const std::string& longer = a.size() <= b.size() ? b : a;
+    return shorter.size() >= 5 && longer.size() <= shorter.size() + 5
+           && longer.compare(0, shorter.size(), shorter) == 0;
+}
+
+}  // namespace
 
 TermMatches match_terms(const Question& question,
                         std::string_view sentence,
@@ -12,13 +24,16 @@ TermMatches match_terms(const Question& question,
     m.key_term_found.assign(question.terms.size(), false);
     double total = 0;
     double found = 0;
+    m.term_positions.resize(question.terms.size());
     for (std::size_t term_idx = 0; term_idx < question.terms.size(); ++term_idx) {
         const KeyTerm& key = question.terms[term_idx];
         total += key.weight;
         for (const text::Token& token : m.tokens) {
-            if (std::find(key.terms.begin(), key.terms.end(), token.term) != key.terms.end()) {
+            if (std::find(key.terms.begin(), key.terms.end(), token.term) != key.terms.end()
+                || (!key.terms.empty() && prefix_match(key.terms.front(), token.term))) {
                 m.key_term_found[term_idx] = true;
                 m.positions.push_back(token.begin);
+                m.term_positions[term_idx].push_back(token.begin);
             }
         }
         if (m.key_term_found[term_idx]) {

@@ -7,6 +7,7 @@ namespace iskra::answer {
 namespace {
 
 constexpr double kContextWeight = 0.5;
+constexpr double kLongSentenceWords = 40;
 
 }  // namespace
 
@@ -54,8 +55,12 @@ std::vector<PassageScore> score_passages(const Question& question,
         }
         s.quality = flag_quality(p);
         const double retrieval = top_retrieval > 0 ? p.retrieval_score / top_retrieval : 0;
+        // Long "sentences" (glued tables, contents lists) match everything a little.
+        const double words = static_cast<double>(s.matches.tokens.size());
+        const double length_factor =
+            words > kLongSentenceWords ? std::sqrt(kLongSentenceWords / words) : 1.0;
         s.score = s.coverage * s.coverage * s.quality * (0.75 + 0.25 * retrieval)
-                  * (s.proper_missing ? 0.6 : 1.0);
+                  * (s.proper_missing ? 0.6 : 1.0) * length_factor;
         out.push_back(std::move(s));
     }
     return out;

@@ -12,15 +12,13 @@
 namespace iskra::answer {
 
 struct RetrievalOptions {
-    std::size_t documents = 20;  ///< documents ranked by BM25 over the key terms
+    std::size_t documents = 50;  ///< documents ranked by BM25F over the key terms
     std::size_t sentences = 40;  ///< sentences kept over those documents
 };
 
-/// Sentence-level retrieval over the index: ranks documents by BM25 on the question's key terms
-/// (every variant: synonyms, aliases), then finds the sentences holding those terms from the
-/// posting positions (no re-analysis), scores each sentence by the idf of the distinct key terms
-/// it holds, and reads the stored documents of the best sentences to cite them with their
-/// neighbours.
+/// Sentence-level retrieval over the index through search::retrieve_sentences, with every
+/// variant of the question's key terms (synonyms and aliases weigh a little less), returning the
+/// best sentences with their neighbours and cleaning flags.
 ///
 /// Also re-weights `question`'s key terms by their idf in the collection (rare terms say more).
 Result<std::vector<Passage>> retrieve_passages(const search::Searcher& searcher,

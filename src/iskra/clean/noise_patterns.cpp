@@ -21,7 +21,7 @@ std::string lower_ascii(std::string_view s) {
 
 // Phrases that occur in the chrome around web content rather than in prose. They are general web
 // boilerplate (consent banners, social buttons, Q&A and forum widgets, newsletter prompts).
-constexpr std::array<std::string_view, 42> kFurniturePhrases = {
+constexpr std::array<std::string_view, 47> kFurniturePhrases = {
     "cookie",
     "share this",
     "share on",
@@ -64,6 +64,11 @@ constexpr std::array<std::string_view, 42> kFurniturePhrases = {
     "load more",
     "back to top",
     "table of contents",
+    "see also",
+    "external links",
+    "further reading",
+    "redirect here",
+    "other uses",
 };
 
 constexpr std::array<std::string_view, 6> kQuizPhrases = {

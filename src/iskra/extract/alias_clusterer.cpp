@@ -657,7 +657,7 @@ void ClusterBuilder::name_cluster(Cluster& cluster) const {
             second = std::max(second, votes[t]);
         }
     }
-    cluster.type = votes[best_type] >= 0.8f && votes[best_type] >= 1.5f * second
+    cluster.type = votes[best_type] >= 0.7f && votes[best_type] >= 1.5f * second
                        ? static_cast<EntityType>(best_type)
                        : EntityType::Unknown;
 }

@@ -540,7 +540,7 @@ std::size_t DateScanner::try_range(std::size_t idx, DateMention& m) const {
     } else if (digits(pos + 1) != 4) {
         return idx;
     }
-    if (stop <= start || stop - start > 150 || stop > kMaxYear || looks_like_quantity(pos + 1)) {
+    if (stop <= start || stop - start > 150 || stop > kMaxYear) {
         return idx;
     }
     m.value = DateValue{start, 0, 0, DatePrecision::Year, DatePart::None};
@@ -575,8 +575,10 @@ bool DateScanner::looks_like_quantity(std::size_t idx) const {
                             || before == "until" || before == "from" || before == "after"
                             || before == "before" || before == "during" || before == "of"
                             || before == "year" || before == "circa" || before == "c";
-    return !date_preposition && !tokens_[next].capitalized && w.size() >= 5 && w.back() == 's'
-           && w[w.size() - 2] != 's' && lexicon::month_number(w) == 0;
+    // Years far outnumber such counts from 1600 on, where the guess would cost real dates
+    // ("trotsky 1925 circumstances" in stop-word-stripped text).
+    return !date_preposition && number(idx) < 1600 && !tokens_[next].capitalized && w.size() >= 5
+           && w.back() == 's' && w[w.size() - 2] != 's' && lexicon::month_number(w) == 0;
 }
 
 std::size_t DateScanner::try_year(std::size_t idx, DateMention& m) const {

@@ -265,7 +265,13 @@ void NameScanner::type_mention(EntityMention& mention,
     float person = 0;
     float where = 0;
     if ((words == 2 || words == 3) && !connector) {
-        person += 0.4f;
+        person += 0.45f;
+    }
+    // A name acting in the past tense ("Hitler crushed", "Kirov was gunned down").
+    bool past_verb = next.size() >= 5 && next.ends_with("ed") && !tokens_[end_idx].capitalized
+                     && !next.ends_with("based") && !next.ends_with("led");
+    if (past_verb || next == "was" || next == "had") {
+        person += 0.2f;
     }
     if (lexicon::is_person_verb(next)) {
         person += 0.35f;

@@ -145,26 +145,32 @@ Result<DocumentRecord> parse_document(std::string_view bytes, std::string_view w
     }
     r.sentences.resize(*sentence_count);
     std::uint64_t previous_end = 0;
+    std::uint64_t previous_source_end = 0;
     for (SentenceRecord& s : r.sentences) {
         auto gap = in.varint();
-        auto size = in.varint();
-        auto source_begin = in.varint();
-        auto source_end = in.varint();
-        auto quality = in.f32();
-        auto flags = in.u8();
-        ISKRA_TRY(flags);
-        ISKRA_TRY(quality);
-        ISKRA_TRY(source_end);
-        ISKRA_TRY(source_begin);
-        ISKRA_TRY(size);
         ISKRA_TRY(gap);
+        auto size = in.varint();
+        ISKRA_TRY(size);
+        auto source_delta = in.varint();
+        ISKRA_TRY(source_delta);
+        auto source_size = in.varint();
+        ISKRA_TRY(source_size);
+        auto flags = in.varint();
+        ISKRA_TRY(flags);
         s.text_begin = static_cast<std::uint32_t>(previous_end + *gap);
         s.text_end = static_cast<std::uint32_t>(s.text_begin + *size);
-        s.source_begin = *source_begin;
-        s.source_end = *source_end;
-        s.quality = *quality;
-        s.flags = *flags;
+        std::uint64_t zigzag = *source_delta;
+        auto delta = static_cast<std::int64_t>((zigzag >> 1) ^ (~(zigzag & 1) + 1));
+        s.source_begin = previous_source_end + static_cast<std::uint64_t>(delta);
+        s.source_end = s.source_begin + *source_size;
+        s.flags = static_cast<std::uint8_t>(*flags >> 1);
+        if ((*flags & 1) != 0) {
+            auto quality = in.f32();
+            ISKRA_TRY(quality);
+            s.quality = *quality;
+        }
         previous_end = s.text_end;
+        previous_source_end = s.source_end;
     }
     auto source_size = in.varint();
     auto hash = in.u64();

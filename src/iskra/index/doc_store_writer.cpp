@@ -21,14 +21,22 @@ void serialize_document(const DocumentRecord& record, std::string& out) {
     w.put_string(record.text);
     w.put_varint(record.sentences.size());
     std::uint32_t previous_end = 0;
+    std::uint64_t previous_source_end = 0;
     for (const SentenceRecord& s : record.sentences) {
+        // Offsets as deltas; the quality only when it is not 1 (docs/FORMAT.md#document-store).
         w.put_varint(s.text_begin - previous_end);
         w.put_varint(s.text_end - s.text_begin);
-        w.put_varint(s.source_begin);
-        w.put_varint(s.source_end);
-        w.put_f32(s.quality);
-        w.put_u8(s.flags);
+        auto source_delta = static_cast<std::int64_t>(s.source_begin - previous_source_end);
+        w.put_varint((static_cast<std::uint64_t>(source_delta) << 1)
+                     ^ static_cast<std::uint64_t>(source_delta >> 63));
+        w.put_varint(s.source_end - s.source_begin);
+        bool has_quality = s.quality != 1.0f;
+        w.put_varint((static_cast<std::uint64_t>(s.flags) << 1) | (has_quality ? 1 : 0));
+        if (has_quality) {
+            w.put_f32(s.quality);
+        }
         previous_end = s.text_end;
+        previous_source_end = s.source_end;
     }
     w.put_varint(record.source_size_bytes);
     w.put_u64(record.content_hash);

@@ -11,13 +11,13 @@
 namespace iskra::index {
 
 /// Target uncompressed size of a document-store block.
-inline constexpr std::size_t kDocStoreBlockBytes = 32 * 1024;
+inline constexpr std::size_t kDocStoreBlockBytes = 64 * 1024;
 
 /// Appends a DocumentRecord's serialized form (docs/FORMAT.md#document-store) to `out`.
 void serialize_document(const DocumentRecord& record, std::string& out);
 
 /// Writes `docs.store`: documents serialized and packed into zstd-compressed blocks of about
-/// 32 KB (a document larger than that gets a block of its own), then the block index.
+/// 64 KB (a document larger than that gets a block of its own), then the block index.
 class DocStoreWriter {
   public:
     explicit DocStoreWriter(FileSink& out) : out_(out) {}

@@ -86,7 +86,7 @@ class SegmentReader {
     std::optional<std::uint32_t> sentence_of_position(DocId doc, std::uint32_t position) const;
 
     // ---- stored documents -----------------------------------------------------------------
-    /// The stored document (decompresses one block of ~32 KB).
+    /// The stored document (decompresses one block of ~64 KB).
     Result<StoredDocument> document(DocId doc) const;
     /// External id without touching the document store. REQUIRES: doc < doc_count().
     std::string_view external_id(DocId doc) const;

@@ -105,6 +105,9 @@ Status PathReader::read_top(const std::filesystem::path& path) {
     }
     if (S_ISDIR(info.st_mode)) {
         std::string name = path.filename().string();
+        if (name.empty() && path.has_parent_path()) {
+            name = path.parent_path().filename().string();  // "corpus/" names "corpus"
+        }
         if (name.empty() || name == "." || name == "..") {
             std::error_code error;
             name = std::filesystem::weakly_canonical(path, error).filename().string();

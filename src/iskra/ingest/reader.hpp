@@ -30,7 +30,14 @@ using SkipSink = std::function<void(const Skipped&)>;
 /// Reads `path` (a file or a directory, recursively, in sorted order) and hands every document to
 /// `on_document`. The format is detected from content first and the extension second
 /// (detect_format). Binary, unreadable and unsupported files go to `on_skip` and the walk
-/// continues; only an error returned by `on_document` stops it.
+/// continues; only an error returned by `on_document` stops it (and is returned). A `path` that
+/// does not exist is reported to `on_skip` (NotFound) too, and the call returns OK.
+///
+/// Document ids: a file given directly keeps the path as given ("data/seeds/001.txt"); a file
+/// found under a directory is "<directory's last name>/<relative path>" ("seeds/001.txt"), so
+/// the ids do not depend on the working directory. Hidden entries (".name") are skipped; symlinks
+/// are followed, loops are not. JSONL records use their "id" field (default "<file id>#<line>");
+/// plain-text files over chunk_bytes become "<id>", "<id>#2", "<id>#3"...
 Status read_path(const std::filesystem::path& path,
                  const ReadOptions& options,
                  const DocumentSink& on_document,

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "iskra/search/block_max_maxscore.hpp"
 #include "iskra/search/block_max_wand.hpp"
 #include "iskra/search/boolean_evaluator.hpp"
 #include "iskra/search/maxscore.hpp"
@@ -201,6 +202,9 @@ void run_terms(const Plan& plan,
             break;
         case DisjunctionAlgorithm::BlockMaxWand:
             block_max_wand(span, queue, gate, segment.segment_idx, stats);
+            break;
+        case DisjunctionAlgorithm::BlockMaxMaxScore:
+            block_max_maxscore(span, queue, gate, segment.segment_idx, stats);
             break;
     }
 }

@@ -11,6 +11,8 @@ enum class DisjunctionAlgorithm : std::uint8_t {
     Exhaustive,    ///< score every matching document; exact hit count
     MaxScore,      ///< Turtle & Flood 1995
     BlockMaxWand,  ///< Ding & Suel 2011
+    /// MaxScore re-partitioned per window of block-max bounds (Lucene 9's MaxScoreBulkScorer)
+    BlockMaxMaxScore,
 };
 
 /// Tunables of the search module. Defaults are what the engine uses; the benchmark varies them.

@@ -41,7 +41,8 @@ float Searcher::document_prior(const index::StoredDocument& document) const {
 }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request,
-                                        text::Analyzer& analyzer) const {
+                                        text::Analyzer& analyzer,
+                                        HitDetail detail) const {
     const util::Stopwatch stopwatch;
     SearchResponse response;
     response.query = request.query;
@@ -51,11 +52,21 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request,
     }
     const std::size_t page_end =
         std::min<std::size_t>(static_cast<std::size_t>(request.offset) + request.k, kMaxPageEnd);
-    const std::size_t wanted =
-        request.show_noise ? page_end : page_end + options_.prior_rerank_margin;
+    const bool rerank = !request.show_noise && detail == HitDetail::Full;
+    const std::size_t wanted = rerank ? page_end + options_.prior_rerank_margin : page_end;
     const TopDocs top = top_docs(*query, wanted, request.exact_count);
     response.total_hits = top.total_hits;
     response.total_is_exact = top.total_is_exact;
+    if (detail == HitDetail::IdsOnly) {
+        for (std::size_t i = request.offset; i < top.docs.size(); ++i) {
+            SearchHit hit;
+            hit.doc_id = snapshot_->external_id({key_segment(top.docs[i].key), key_doc(top.docs[i].key)});
+            hit.score = top.docs[i].score;
+            response.hits.push_back(std::move(hit));
+        }
+        response.took_ms = stopwatch.elapsed_ms();
+        return response;
+    }
 
     // Only the candidates that can reach the page are read from the document store.
     const std::size_t read_count = std::min(top.docs.size(), wanted);

@@ -14,6 +14,12 @@
 
 namespace iskra::search {
 
+/// How much of each hit `Searcher::search` fills.
+enum class HitDetail : std::uint8_t {
+    Full,     ///< prior re-ranking, title, source path, snippets (as the request asks)
+    IdsOnly,  ///< doc_id and score only: no stored-document read (batch runs, benchmarks)
+};
+
 /// Runs user queries against one snapshot of a collection.
 ///
 /// Thread-safe (all methods const); the analyzer passed in is not (one per thread, the same
@@ -26,7 +32,11 @@ class Searcher {
     /// request.show_noise), reads the stored documents of the page [offset, offset + k) and
     /// builds their snippets. InvalidArgument ("query: unbalanced parenthesis at position 7") for
     /// a malformed query; the stored-document reads can fail with Corruption/IoError.
-    Result<SearchResponse> search(const SearchRequest& request, text::Analyzer& analyzer) const;
+    /// With HitDetail::IdsOnly, hits carry doc_id and BM25 score only and no stored document
+    /// is read (the document prior is not applied either).
+    Result<SearchResponse> search(const SearchRequest& request,
+                                  text::Analyzer& analyzer,
+                                  HitDetail detail = HitDetail::Full) const;
 
     /// The top k documents of a parsed query without reading any stored document (for
     /// benchmarks and for sentence retrieval).

@@ -74,7 +74,7 @@ void Server::Impl::configure() {
     http.set_payload_max_length(options.max_body_bytes);
     http.set_read_timeout(static_cast<time_t>(options.read_timeout_seconds));
     http.set_write_timeout(static_cast<time_t>(options.write_timeout_seconds));
-    http.set_keep_alive_timeout(5);
+    http.set_keep_alive_timeout(static_cast<time_t>(options.keep_alive_seconds));
     http.set_keep_alive_max_count(1000);
     httplib::Headers headers = {{"X-Content-Type-Options", "nosniff"}};
     if (!options.cors_origin.empty()) {

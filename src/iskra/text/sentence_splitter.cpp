@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 #include <unicode/brkiter.h>
@@ -137,7 +138,8 @@ std::string word_before(std::string_view text, std::size_t dot, std::size_t floo
 
 // True when the sentence [begin, end) ends with an abbreviation or an initial, so that ICU's break
 // after it should be undone.
-bool ends_with_abbreviation(std::string_view text, std::size_t begin, std::size_t end) {
+bool ends_with_abbreviation(std::string_view text, std::size_t begin, std::size_t boundary) {
+    std::size_t end = boundary;
     while (end > begin && is_space(text[end - 1])) {
         --end;
     }
@@ -146,11 +148,18 @@ bool ends_with_abbreviation(std::string_view text, std::size_t begin, std::size_
     }
     const std::size_t dot = end - 1;
     const std::string word = word_before(text, dot, begin);
-    if (word.empty()) {
-        return false;
+    const std::size_t word_begin = dot - word.size();
+    if (word.empty()
+        || (word_begin > begin
+            && (std::isalnum(static_cast<unsigned char>(text[word_begin - 1]))
+                || static_cast<unsigned char>(text[word_begin - 1]) >= 0x80))) {
+        return false;  // "1st.", "Ramón." are words, not abbreviations
     }
     if (word.size() == 1) {
         return is_ascii_upper(text[dot - 1]);  // an initial: "L. D. Trotsky"
+    }
+    if (word == "no") {  // "No. 5", but "he said no. Then"
+        return boundary < text.size() && text[boundary] >= '0' && text[boundary] <= '9';
     }
     return std::binary_search(kAbbreviations.begin(), kAbbreviations.end(), word);
 }
