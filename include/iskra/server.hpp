@@ -37,6 +37,9 @@ struct ServerOptions {
     /// Seconds a client may stall while sending a request before its connection is closed.
     unsigned read_timeout_seconds = 5;
     unsigned write_timeout_seconds = 5;
+    /// Seconds an idle keep-alive connection is kept open (this also bounds how long a graceful
+    /// shutdown waits for idle browsers).
+    unsigned keep_alive_seconds = 5;
     /// Requests answered at once before new ones get 429.
     unsigned max_in_flight = 256;
 
