@@ -326,12 +326,17 @@ void score_people(const Knowledge& knowledge, const fs::path& gold_file) {
     }
     std::size_t aliases_total = 0;
     std::size_t aliases_clustered = 0;
+    std::size_t frequent = 0;
+    std::size_t frequent_found = 0;
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        if (found.count(r) == 0) {
+        bool counted = rows[r].size() < 3 || rows[r][2] != "rare";
+        frequent += counted ? 1 : 0;
+        frequent_found += counted && found.count(r) != 0 ? 1 : 0;
+        if (counted && found.count(r) == 0) {
             std::cout << "  missed person: " << rows[r][0] << "\n";
         }
         auto canonical = knowledge.resolve(rows[r][0]);
-        if (rows[r].size() < 2) {
+        if (!counted || rows[r].size() < 2 || rows[r][1].empty()) {
             continue;
         }
         std::stringstream aliases(rows[r][1]);
@@ -347,14 +352,14 @@ void score_people(const Knowledge& knowledge, const fs::path& gold_file) {
         }
     }
     std::printf(
-        "person entities: precision %.3f (%zu/%zu)  recall %.3f (%zu/%zu)  aliases "
-        "clustered %.3f (%zu/%zu)\n",
+        "person entities: precision %.3f (%zu/%zu)  recall %.3f (%zu/%zu frequent people)  "
+        "aliases clustered %.3f (%zu/%zu)\n",
         ratio(correct, people.size()),
         correct,
         people.size(),
-        ratio(found.size(), rows.size()),
-        found.size(),
-        rows.size(),
+        ratio(frequent_found, frequent),
+        frequent_found,
+        frequent,
         ratio(aliases_clustered, aliases_total),
         aliases_clustered,
         aliases_total);

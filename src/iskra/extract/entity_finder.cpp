@@ -211,6 +211,8 @@ void NameScanner::type_mention(EntityMention& mention,
     bool org = false;
     bool place = false;
     bool connector = false;
+    bool shouted = false;    // "HISTORY Trotsky": a heading word, not a first name
+    bool adjective = false;  // "Jewish", "Japanese": a modifier, not a first name
     std::size_t words = 0;
     for (std::size_t k = begin_idx; k < end_idx; ++k) {
         if (!is_word(k)) {
@@ -221,6 +223,8 @@ void NameScanner::type_mention(EntityMention& mention,
             continue;
         }
         ++words;
+        shouted = shouted || tokens_[k].all_caps;
+        adjective = adjective || word(k).ends_with("ish") || word(k).ends_with("ese");
         org = org || lexicon::is_organization_word(word(k));
         place = place || lexicon::is_place_word(word(k));
     }
@@ -264,13 +268,13 @@ void NameScanner::type_mention(EntityMention& mention,
     }
     float person = 0;
     float where = 0;
-    if ((words == 2 || words == 3) && !connector) {
+    if ((words == 2 || words == 3) && !connector && !shouted && !adjective) {
         person += 0.45f;
     }
     // A name acting in the past tense ("Hitler crushed", "Kirov was gunned down").
     bool past_verb = next.size() >= 5 && next.ends_with("ed") && !tokens_[end_idx].capitalized
                      && !next.ends_with("based") && !next.ends_with("led");
-    if (past_verb || next == "was" || next == "had") {
+    if (past_verb) {
         person += 0.2f;
     }
     if (lexicon::is_person_verb(next)) {
