@@ -1,5 +1,7 @@
 #include "iskra/ingest/reader.hpp"
 
+#include <fstream>
+
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -73,6 +75,27 @@ TEST(ReadPath, SkipsBinaryFilesAndContinues) {
     EXPECT_EQ(got.skipped[0].reason.code(), StatusCode::Unsupported);
     EXPECT_NE(got.skipped[0].reason.message().find("binary file"), std::string::npos);
     EXPECT_EQ(got.skipped[0].path, tmp / "a.bin");
+}
+
+TEST(ReadPath, DecodesUtf16WithByteOrderMark) {
+    TempDir tmp;
+    // "Hé 😀\n" in UTF-16LE with BOM, then an unpaired surrogate.
+    const std::string utf16le(
+        "\xFF\xFE"
+        "H\0\xE9\0 \0\x3D\xD8\x00\xDE\n\0\x00\xD8",
+        16);
+    {
+        std::ofstream out(tmp / "win.txt", std::ios::binary);
+        out << utf16le;
+    }
+    const test::Collected got = read_all(tmp / "win.txt");
+    ASSERT_TRUE(got.skipped.empty()) << got.skipped[0].reason.to_string();
+    ASSERT_EQ(got.docs.size(), 1u);
+    EXPECT_EQ(got.docs[0].text, "H\xC3\xA9 \xF0\x9F\x98\x80\n\xEF\xBF\xBD");
+    EXPECT_EQ(got.docs[0].invalid_utf8_replaced, 1u);
+    EXPECT_EQ(got.docs[0].source_size_bytes, utf16le.size());
+    EXPECT_EQ(source_range(got.docs[0], 0, 1),
+              (std::pair<std::uint64_t, std::uint64_t>{0, utf16le.size()}));
 }
 
 TEST(ReadPath, MissingPathIsReportedAsNotFound) {

@@ -14,6 +14,7 @@
 #include "iskra/ingest/markdown_reader.hpp"
 #include "iskra/ingest/pdf_reader.hpp"
 #include "iskra/ingest/text_reader.hpp"
+#include "iskra/ingest/utf16_decoder.hpp"
 #include "iskra/text/utf8.hpp"
 #include "iskra/util/file.hpp"
 
@@ -87,6 +88,7 @@ class PathReader {
                      const std::string& id,
                      const struct stat& info);
     Status read_file_contents(util::File& file, const SourceInfo& source, std::uint64_t size);
+    Status read_utf16(const SourceInfo& source, std::uint64_t size);
     void skip(const std::filesystem::path& path, Status reason) {
         on_skip_(Skipped{path, std::move(reason)});
     }
@@ -186,6 +188,9 @@ Status PathReader::read_file_contents(util::File& file,
         skip(path, head.status().with_context(source.source_path));
         return Status::ok_status();
     }
+    if (has_utf16_bom(*head)) {
+        return read_utf16(source, size);
+    }
     const Format format = detect_format(path, *head);
     if (format != Format::Pdf && text::looks_binary(head->substr(0, 8192))) {
         skip(path, Status::unsupported(source.source_path + ": binary file"));
@@ -220,6 +225,41 @@ Status PathReader::read_file_contents(util::File& file,
         return Status::ok_status();
     }
     return on_document_(doc.take());
+}
+
+// UTF-16 files are decoded whole, then read as their content says. The decoded text no longer
+// lines up with the file's bytes, so every run maps to the whole file.
+Status PathReader::read_utf16(const SourceInfo& source, std::uint64_t size) {
+    const std::filesystem::path path = source.source_path;
+    if (size > options_.max_structured_file_bytes) {
+        skip(path, Status::resource_exhausted(source.source_path + ": UTF-16 file over the limit"));
+        return Status::ok_status();
+    }
+    auto bytes = util::read_file(path, options_.max_structured_file_bytes);
+    if (!bytes.ok()) {
+        skip(path, bytes.status());
+        return Status::ok_status();
+    }
+    std::size_t replaced = 0;
+    const std::string decoded = utf16_to_utf8(*bytes, replaced);
+    Format format = detect_format(path, decoded);
+    if (format == Format::Pdf || format == Format::JsonLines) {
+        format = Format::Text;
+    }
+    auto doc = read_in_memory(format, decoded, source);
+    if (!doc.ok()) {
+        skip(path, doc.status());
+        return Status::ok_status();
+    }
+    Document fixed = new_document(source, format, *bytes);
+    fixed.title = std::move(doc->title);
+    fixed.text = std::move(doc->text);
+    fixed.invalid_utf8_replaced = doc->invalid_utf8_replaced + replaced;
+    if (!fixed.text.empty()) {
+        fixed.offsets.push_back(
+            {0, static_cast<std::uint32_t>(fixed.text.size()), 0, bytes->size()});
+    }
+    return on_document_(std::move(fixed));
 }
 
 }  // namespace
