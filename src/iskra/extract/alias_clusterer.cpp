@@ -140,6 +140,8 @@ class ClusterBuilder {
         unite_variants();
         unite_surnames();
         sum_root_votes();
+        propagate_list_types();
+        propagate_list_types();  // a second round reaches lists of lists
         unite_alias_statements(false);
         make_clusters();
         return std::move(mentions_);
@@ -194,6 +196,7 @@ class ClusterBuilder {
     std::uint32_t document_subject(std::uint32_t doc);
     void unite_alias_statements(bool explicit_targets);
     void sum_root_votes();
+    void propagate_list_types();
     bool person_like_root(std::uint32_t form);
     void unite_acronyms();
     void unite_variants();
@@ -375,6 +378,48 @@ void ClusterBuilder::sum_root_votes() {
         for (std::size_t t = 0; t < root.votes.size(); ++t) {
             root.votes[t] += tables_.forms[id].votes[t];
         }
+    }
+}
+
+// Names listed together are usually of one kind ("Stalin, Hitler and Mussolini"): a name with
+// no typing cue of its own takes a vote for the clear type of a listed neighbour.
+void ClusterBuilder::propagate_list_types() {
+    constexpr float kListVote = 0.5f;
+    auto typed_strength = [](const Form& f) {
+        return std::max({f.votes[1], f.votes[2], f.votes[3]});
+    };
+    auto clear_type = [](const Form& f) {
+        std::size_t best = 1;
+        for (std::size_t t = 2; t < 4; ++t) {
+            best = f.votes[t] > f.votes[best] ? t : best;
+        }
+        float second = 0;
+        for (std::size_t t = 1; t < 4; ++t) {
+            second = t == best ? second : std::max(second, f.votes[t]);
+        }
+        return f.votes[best] >= 0.7f && f.votes[best] >= 2 * second ? best : std::size_t{0};
+    };
+    std::vector<std::pair<std::uint32_t, std::size_t>> votes;
+    for (std::size_t k = 1; k < mentions_.size(); ++k) {
+        const RawMention& a = mentions_[k - 1];
+        const RawMention& b = mentions_[k];
+        if (a.doc != b.doc || a.sentence != b.sentence || b.begin < a.end || b.begin - a.end > 6) {
+            continue;
+        }
+        std::string_view gap = docs_[a.doc].text.substr(a.end, b.begin - a.end);
+        if (gap != ", " && gap != " and " && gap != ", and " && gap != " or " && gap != " & ") {
+            continue;
+        }
+        for (auto [from, to] : {std::pair{a.form, b.form}, std::pair{b.form, a.form}}) {
+            std::size_t type = clear_type(root_votes_[uf_.find(from)]);
+            if (type != 0 && typed_strength(tables_.forms[to]) < 0.3f) {
+                votes.emplace_back(to, type);
+            }
+        }
+    }
+    for (const auto& [form, type] : votes) {
+        tables_.forms[form].votes[type] += kListVote;
+        root_votes_[uf_.find(form)].votes[type] += kListVote;
     }
 }
 

@@ -39,12 +39,15 @@ bool is_chain_separator(std::string_view piece) {
 // Reads the date expressions of one text; one instance per call of find_dates.
 class DateScanner {
   public:
-    explicit DateScanner(std::string_view text) : text_(text), tokens_(scan_words(text)) {
-        split_glued_numbers();
+    DateScanner(std::string_view text,
+                std::vector<ScanToken> tokens,
+                const std::vector<std::string>& folded)
+        : text_(text), tokens_(std::move(tokens)) {
+        std::vector<std::uint32_t> origin = split_glued_numbers();
         folded_.reserve(tokens_.size());
-        for (const auto& token : tokens_) {
-            folded_.push_back(token.kind == TokenKind::Word ? fold_name(piece(token))
-                                                            : std::string());
+        for (std::uint32_t from : origin) {
+            folded_.push_back(from < folded.size() ? std::string_view(folded[from])
+                                                   : std::string_view());
         }
         mark_blocked_numbers();
     }
@@ -78,7 +81,7 @@ class DateScanner {
         return valid(idx) && tokens_[idx].kind == TokenKind::Punct && is_dash_text(piece(idx));
     }
     std::string_view word(std::size_t idx) const {
-        return is_word(idx) ? std::string_view(folded_[idx]) : std::string_view();
+        return is_word(idx) ? folded_[idx] : std::string_view();
     }
     std::size_t digits(std::size_t idx) const { return tokens_[idx].end - tokens_[idx].begin; }
     std::int32_t number(std::size_t idx) const {
@@ -120,7 +123,7 @@ class DateScanner {
     }
     std::size_t skip_comma(std::size_t idx) const { return is_punct(idx, ",") ? idx + 1 : idx; }
 
-    void split_glued_numbers();
+    std::vector<std::uint32_t> split_glued_numbers();
     void mark_blocked_numbers();
     std::size_t match_at(std::size_t idx, std::vector<DateMention>& out) const;
     std::size_t try_iso(std::size_t idx, DateMention& m) const;
@@ -140,15 +143,18 @@ class DateScanner {
 
     std::string_view text_;
     std::vector<ScanToken> tokens_;
-    std::vector<std::string> folded_;
+    std::vector<std::string_view> folded_;
     std::vector<bool> blocked_;
 };
 
 // Infobox dumps glue numbers together: "19401940-08-21" (a year then an ISO date) and
 // "1879-11-077 november" (an ISO date then a day). Split them where the pieces are plausible.
-void DateScanner::split_glued_numbers() {
+std::vector<std::uint32_t> DateScanner::split_glued_numbers() {
+    constexpr std::uint32_t kInserted = ~0u;
     std::vector<ScanToken> out;
+    std::vector<std::uint32_t> origin;
     out.reserve(tokens_.size() + 4);
+    origin.reserve(tokens_.size() + 4);
     for (std::size_t idx = 0; idx < tokens_.size(); ++idx) {
         ScanToken token = tokens_[idx];
         std::size_t size = token.end - token.begin;
@@ -168,6 +174,8 @@ void DateScanner::split_glued_numbers() {
                 tail.glued = true;
                 out.push_back(head);
                 out.push_back(tail);
+                origin.push_back(static_cast<std::uint32_t>(idx));
+                origin.push_back(kInserted);
                 continue;
             }
         }
@@ -186,11 +194,15 @@ void DateScanner::split_glued_numbers() {
             tail.glued = true;
             out.push_back(head);
             out.push_back(tail);
+            origin.push_back(static_cast<std::uint32_t>(idx));
+            origin.push_back(kInserted);
             continue;
         }
         out.push_back(token);
+        origin.push_back(static_cast<std::uint32_t>(idx));
     }
     tokens_ = std::move(out);
+    return origin;
 }
 
 // Numbers joined by separators without spaces form chains ("13/2182-90", "1,500", "15:01",
@@ -651,10 +663,41 @@ std::size_t DateScanner::try_relative(std::size_t idx, DateMention& m) const {
     return idx + 3;
 }
 
+// Most sentences hold no date: without a digit or a word that starts a relative date there is
+// nothing to read.
+bool may_hold_date(std::string_view sentence) {
+    for (char c : sentence) {
+        if (c >= '0' && c <= '9') {
+            return true;
+        }
+    }
+    for (std::string_view cue :
+         {"later", "next", "Next", "following", "Following", "same", "Same", "afterward"}) {
+        if (sentence.find(cue) != std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
+std::vector<DateMention> find_dates(std::string_view sentence,
+                                    const std::vector<ScanToken>& tokens,
+                                    const std::vector<std::string>& folded) {
+    if (!may_hold_date(sentence)) {
+        return {};
+    }
+    return DateScanner(sentence, tokens, folded).run();
+}
+
 std::vector<DateMention> find_dates(std::string_view sentence) {
-    return DateScanner(sentence).run();
+    if (!may_hold_date(sentence)) {
+        return {};
+    }
+    auto tokens = scan_words(sentence);
+    auto folded = fold_words(sentence, tokens);
+    return DateScanner(sentence, std::move(tokens), folded).run();
 }
 
 }  // namespace iskra::extract

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "iskra/extract/date_mention.hpp"
+#include "iskra/extract/word_scanner.hpp"
 
 namespace iskra::extract {
 
@@ -16,5 +18,10 @@ namespace iskra::extract {
 /// relative expressions ("the next day", "two months later"). Relative and year-less mentions
 /// come back with `resolved == false`; extract_document anchors them within a passage.
 std::vector<DateMention> find_dates(std::string_view sentence);
+
+/// Same, over tokens and folded words already computed for `sentence` (see fold_words).
+std::vector<DateMention> find_dates(std::string_view sentence,
+                                    const std::vector<ScanToken>& tokens,
+                                    const std::vector<std::string>& folded);
 
 }  // namespace iskra::extract

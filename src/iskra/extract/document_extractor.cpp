@@ -59,11 +59,13 @@ void resolve(DateMention& mention,
 }
 
 void add_sentence_dates(std::string_view sentence,
+                        const std::vector<ScanToken>& tokens,
+                        const std::vector<std::string>& folded,
                         std::uint32_t sentence_idx,
                         std::uint32_t offset,
                         std::optional<Anchor>& anchor,
                         DocumentFacts& facts) {
-    auto dates = find_dates(sentence);
+    auto dates = find_dates(sentence, tokens, folded);
     for (std::size_t idx = 0; idx < dates.size(); ++idx) {
         DateMention& mention = dates[idx];
         mention.sentence = sentence_idx;
@@ -120,18 +122,18 @@ DocumentFacts extract_document(std::string_view text,
         }
         previous_end = span.end;
         std::string_view sentence = text.substr(span.begin, span.end - span.begin);
-        std::size_t dates_before = facts.dates.size();
-        add_sentence_dates(sentence, sentence_idx, span.begin, anchor, facts);
-
         auto tokens = scan_words(sentence);
-        auto found = find_entities(sentence, tokens, facts.lower_case);
+        auto folded = fold_words(sentence, tokens);
+        std::size_t dates_before = facts.dates.size();
+        add_sentence_dates(sentence, tokens, folded, sentence_idx, span.begin, anchor, facts);
+        auto found = find_entities(sentence, tokens, folded, facts.lower_case);
         std::vector<DateMention> local_dates(
             facts.dates.begin() + static_cast<std::ptrdiff_t>(dates_before), facts.dates.end());
         for (auto& date : local_dates) {
             date.begin -= span.begin;
             date.end_byte -= span.begin;
         }
-        auto offices = find_offices(sentence, tokens, local_dates, found.mentions);
+        auto offices = find_offices(sentence, tokens, folded, local_dates, found.mentions);
         for (auto& mention : found.mentions) {
             mention.sentence = sentence_idx;
             mention.begin += span.begin;

@@ -32,18 +32,17 @@ bool is_quote(std::string_view piece) {
 // Reads one sentence; one instance per call.
 class NameScanner {
   public:
-    NameScanner(std::string_view text, const std::vector<ScanToken>& tokens, bool lower_case)
-        : text_(text), tokens_(tokens), lower_case_(lower_case) {
-        folded_.reserve(tokens_.size());
+    NameScanner(std::string_view text,
+                const std::vector<ScanToken>& tokens,
+                const std::vector<std::string>& folded,
+                bool lower_case)
+        : text_(text), tokens_(tokens), folded_(folded), lower_case_(lower_case) {
         std::size_t words = 0;
         std::size_t caps = 0;
         for (const auto& token : tokens_) {
             if (token.kind == TokenKind::Word) {
-                folded_.push_back(fold_name(piece(token)));
                 ++words;
                 caps += token.all_caps ? 1 : 0;
-            } else {
-                folded_.emplace_back();
             }
         }
         shouting_ = words >= 4 && caps * 2 > words;
@@ -96,9 +95,9 @@ class NameScanner {
 
     std::string_view text_;
     const std::vector<ScanToken>& tokens_;
+    const std::vector<std::string>& folded_;
     bool lower_case_;
     bool shouting_ = false;
-    std::vector<std::string> folded_;
     SentenceEntities out_;
 };
 
@@ -289,6 +288,26 @@ void NameScanner::type_mention(EntityMention& mention,
     if (prev == "by") {
         person += 0.1f;
     }
+    // "he and Natalia", "his son, Leon Sedov": coordination with a pronoun, apposition to a
+    // kinship word.
+    std::size_t back = before;
+    if (back > 0 && is_punct(back - 1, ",")) {
+        --back;
+    }
+    std::string_view head = back > 0 ? word(back - 1) : std::string_view();
+    std::string_view head2 = back > 1 ? word(back - 2) : std::string_view();
+    bool pronoun_pair =
+        head == "and"
+        && (head2 == "he" || head2 == "him" || head2 == "she" || head2 == "her" || head2 == "his");
+    static constexpr std::string_view kKin[] = {
+        "son",       "daughter",  "wife",     "husband",       "brother",    "sister",
+        "father",    "mother",    "grandson", "granddaughter", "nephew",     "niece",
+        "uncle",     "aunt",      "widow",    "friend",        "secretary",  "assistant",
+        "bodyguard", "colleague", "rival",    "successor",     "predecessor"};
+    bool kin = std::find(std::begin(kKin), std::end(kKin), head) != std::end(kKin);
+    if (pronoun_pair || kin) {
+        person += 0.5f;
+    }
     if (lexicon::is_place_preposition(prev)) {
         where +=
             (prev == "from" || prev == "to" || prev == "born" || prev == "left") ? 0.15f : 0.55f;
@@ -456,13 +475,15 @@ bool abbreviates(std::string_view short_form, std::string_view long_form) {
 
 SentenceEntities find_entities(std::string_view sentence,
                                const std::vector<ScanToken>& tokens,
+                               const std::vector<std::string>& folded,
                                bool lower_case) {
-    return NameScanner(sentence, tokens, lower_case).run();
+    return NameScanner(sentence, tokens, folded, lower_case).run();
 }
 
 SentenceEntities find_entities(std::string_view sentence, bool lower_case) {
     auto tokens = scan_words(sentence);
-    return find_entities(sentence, tokens, lower_case);
+    auto folded = fold_words(sentence, tokens);
+    return find_entities(sentence, tokens, folded, lower_case);
 }
 
 }  // namespace iskra::extract

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,9 +23,10 @@ struct SentenceEntities {
 /// read, names come later from what the collection teaches (Knowledge::build).
 SentenceEntities find_entities(std::string_view sentence, bool lower_case);
 
-/// Same, over tokens already scanned from `sentence`.
+/// Same, over tokens and folded words already computed for `sentence` (see fold_words).
 SentenceEntities find_entities(std::string_view sentence,
                                const std::vector<ScanToken>& tokens,
+                               const std::vector<std::string>& folded,
                                bool lower_case);
 
 /// True when the acronym or contraction `short_form` can be built from the words of

@@ -33,6 +33,19 @@ int month_number(std::string_view word) {
     if (word.size() < 3 || word.size() > 9) {
         return 0;
     }
+    switch (word.front()) {
+        case 'j':
+        case 'f':
+        case 'm':
+        case 'a':
+        case 's':
+        case 'o':
+        case 'n':
+        case 'd':
+            break;
+        default:
+            return 0;
+    }
     for (const auto& entry : kMonths) {
         if (entry.name == word) {
             return entry.month;
@@ -57,6 +70,9 @@ int number_word(std::string_view word) {
                                                                "twelve"};
     if (word == "a" || word == "an") {
         return 1;
+    }
+    if (word.size() < 3 || word.size() > 6) {
+        return 0;
     }
     for (std::size_t idx = 1; idx < kNumbers.size(); ++idx) {
         if (kNumbers[idx] == word) {

@@ -15,13 +15,11 @@ class OfficeScanner {
   public:
     OfficeScanner(std::string_view text,
                   const std::vector<ScanToken>& tokens,
+                  const std::vector<std::string>& folded,
                   std::span<const DateMention> dates,
                   std::span<const EntityMention> names)
-        : text_(text), tokens_(tokens), dates_(dates), names_(names) {
-        folded_.reserve(tokens_.size());
+        : text_(text), tokens_(tokens), dates_(dates), names_(names), folded_(folded) {
         for (const auto& token : tokens_) {
-            folded_.push_back(token.kind == TokenKind::Word ? fold_name(piece(token))
-                                                            : std::string());
             has_capitals_ = has_capitals_ || token.capitalized;
         }
     }
@@ -108,7 +106,7 @@ class OfficeScanner {
     const std::vector<ScanToken>& tokens_;
     std::span<const DateMention> dates_;
     std::span<const EntityMention> names_;
-    std::vector<std::string> folded_;
+    const std::vector<std::string>& folded_;
     std::vector<OfficeStatement> out_;
     bool has_capitals_ = false;
 };
@@ -214,9 +212,10 @@ void OfficeScanner::read_prose(std::size_t trigger_idx) {
 
 std::vector<OfficeStatement> find_offices(std::string_view sentence,
                                           const std::vector<ScanToken>& tokens,
+                                          const std::vector<std::string>& folded,
                                           std::span<const DateMention> dates,
                                           std::span<const EntityMention> names) {
-    return OfficeScanner(sentence, tokens, dates, names).run();
+    return OfficeScanner(sentence, tokens, folded, dates, names).run();
 }
 
 }  // namespace iskra::extract

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,7 @@ namespace iskra::extract {
 /// subject.
 std::vector<OfficeStatement> find_offices(std::string_view sentence,
                                           const std::vector<ScanToken>& tokens,
+                                          const std::vector<std::string>& folded,
                                           std::span<const DateMention> dates,
                                           std::span<const EntityMention> names);
 

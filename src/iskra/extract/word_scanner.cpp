@@ -1,5 +1,7 @@
 #include "iskra/extract/word_scanner.hpp"
 
+#include "iskra/extract/name_fold.hpp"
+
 namespace iskra::extract {
 
 std::uint32_t decode_code_point(std::string_view text, std::size_t pos, std::size_t& length) {
@@ -168,6 +170,29 @@ std::vector<ScanToken> scan_words(std::string_view text) {
         tokens.push_back(token);
     }
     return tokens;
+}
+
+std::vector<std::string> fold_words(std::string_view text, const std::vector<ScanToken>& tokens) {
+    std::vector<std::string> folded(tokens.size());
+    for (std::size_t idx = 0; idx < tokens.size(); ++idx) {
+        const ScanToken& token = tokens[idx];
+        if (token.kind != TokenKind::Word) {
+            continue;
+        }
+        std::string_view piece = text.substr(token.begin, token.end - token.begin);
+        std::string& out = folded[idx];
+        out.resize(piece.size());
+        bool ascii = true;
+        for (std::size_t k = 0; k < piece.size(); ++k) {
+            auto c = static_cast<unsigned char>(piece[k]);
+            ascii = ascii && c < 0x80;
+            out[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        if (!ascii) {
+            out = fold_name(piece);
+        }
+    }
+    return folded;
 }
 
 }  // namespace iskra::extract

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct ScanToken {
 /// Splits `text` into tokens. Works on bytes; non-ASCII letters are recognised from their code
 /// points (Latin, Greek, Cyrillic), other non-ASCII characters (dashes, quotes) are Punct.
 std::vector<ScanToken> scan_words(std::string_view text);
+
+/// The folded form (see fold_name) of every Word token, "" for other tokens.
+std::vector<std::string> fold_words(std::string_view text, const std::vector<ScanToken>& tokens);
 
 /// The code point at `pos` (valid or not) and its length in bytes (at least 1).
 std::uint32_t decode_code_point(std::string_view text, std::size_t pos, std::size_t& length);
