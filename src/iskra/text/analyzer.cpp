@@ -164,6 +164,7 @@ struct Analyzer::Impl {
     std::unique_ptr<icu::BreakIterator> word_breaker;
     TermCache cache{kMaxCacheEntries};
     std::string scratch;
+    std::array<char, kMaxWordBytes> lowered{};
 };
 
 // Returns the end of the word of `kind` (Letter or Digit) that starts at `pos`.
@@ -296,26 +297,33 @@ void Analyzer::Impl::emit(std::string_view word,
 // cached by the lower-cased word (the raw word outside ASCII): in running text a few thousand
 // words make most tokens, and a cache probe costs a fraction of a Snowball call.
 std::string_view Analyzer::Impl::term_of(std::string_view word, bool ascii) {
-    scratch.assign(word);
+    std::string_view key = word;
     if (ascii) {
-        for (char& c : scratch) {
-            c = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
+        // REQUIRES: word.size() <= kMaxWordBytes (emit drops longer words).
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            const char c = word[i];
+            lowered[i] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
         }
+        key = std::string_view(lowered.data(), word.size());
         if (stemmer == nullptr) {
-            return scratch;
+            return key;
         }
     }
-    const std::uint64_t hash = TermCache::hash(scratch);
-    if (const auto cached = cache.find(scratch, hash)) {
+    const std::uint64_t hash = TermCache::hash(key);
+    if (const auto cached = cache.find(key, hash)) {
         return *cached;
     }
     std::string folded;
     if (ascii) {
-        folded = scratch;
+        folded = key;
     } else {
         folder.fold(word, folded);
     }
-    return cache.insert(scratch, hash, stem(folded));
+    const std::string term = stem(folded);
+    const std::string_view stored = cache.insert(key, hash, term);
+    scratch.assign(
+        stored);  // insert may decline to store: keep the term alive until emit copies it
+    return scratch;
 }
 
 std::string Analyzer::Impl::stem(std::string_view folded) {
