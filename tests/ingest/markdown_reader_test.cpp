@@ -54,6 +54,20 @@ TEST(MarkdownReader, TitlePrefersLevelOneHeading) {
     EXPECT_EQ(plain->title, "no headings here");
 }
 
+TEST(MarkdownReader, SkipsYamlFrontMatterAndTakesItsTitle) {
+    const std::string md =
+        "---\ntitle: \"The Real Title\"\ndate: 2020\n---\n# Heading\n\nBody text.\n";
+    auto doc = read_markdown(md, source_for("fm.md"));
+    ASSERT_TRUE(doc.ok());
+    EXPECT_EQ(doc->title, "The Real Title");
+    EXPECT_EQ(doc->text, "Heading\n\nBody text.");
+    const std::size_t at = doc->text.find("Body");
+    EXPECT_EQ(source_text(*doc, md, at, at + 4), "Body");
+    auto unterminated = read_markdown("---\ntitle: x\nno end\n", source_for("u.md"));
+    ASSERT_TRUE(unterminated.ok());
+    EXPECT_NE(unterminated->text.find("no end"), std::string::npos);
+}
+
 TEST(MarkdownReader, RepairsInvalidUtf8) {
     auto doc = read_markdown("caf\xE9 **x**\n", source_for("bad.md"));
     ASSERT_TRUE(doc.ok());

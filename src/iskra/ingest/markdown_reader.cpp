@@ -1,5 +1,6 @@
 #include "iskra/ingest/markdown_reader.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <string>
 
@@ -114,6 +115,49 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata)
     return 0;
 }
 
+std::string_view trim_line(std::string_view line) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+        line.remove_suffix(1);
+    }
+    return line;
+}
+
+// Length of a YAML front matter block at the start ("---" line, ..., "---" or "..." line), or 0.
+// Its "title:" value, if any, goes to `title`. md4c would read the block as a rule and a heading.
+std::size_t front_matter_length(std::string_view bytes, std::string& title) {
+    constexpr std::size_t kMaxFrontMatterBytes = 64 << 10;
+    std::size_t pos = bytes.find('\n');
+    if (pos == std::string_view::npos || trim_line(bytes.substr(0, pos)) != "---") {
+        return 0;
+    }
+    ++pos;
+    std::string found_title;
+    while (pos < bytes.size() && pos < kMaxFrontMatterBytes) {
+        std::size_t end = bytes.find('\n', pos);
+        if (end == std::string_view::npos) {
+            end = bytes.size();
+        }
+        const std::string_view line = trim_line(bytes.substr(pos, end - pos));
+        if (line == "---" || line == "...") {
+            title = std::move(found_title);
+            return std::min(end + 1, bytes.size());
+        }
+        if (line.substr(0, 6) == "title:") {
+            std::string_view value = line.substr(6);
+            while (!value.empty() && value.front() == ' ') {
+                value.remove_prefix(1);
+            }
+            if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'')
+                && value.back() == value.front()) {
+                value = value.substr(1, value.size() - 2);
+            }
+            found_title = collapse_spaces(value);
+        }
+        pos = end + 1;
+    }
+    return 0;
+}
+
 }  // namespace
 
 Result<Document> read_markdown(std::string_view bytes, const SourceInfo& source) {
@@ -131,12 +175,19 @@ Result<Document> read_markdown(std::string_view bytes, const SourceInfo& source)
     parser.enter_span = enter_span;
     parser.leave_span = leave_span;
     parser.text = on_text;
-    if (md_parse(bytes.data(), static_cast<MD_SIZE>(bytes.size()), &parser, &state) != 0) {
+    std::string front_title;
+    // Offsets stay relative to `bytes`: md4c's pointers into the body are pointers into it.
+    const std::string_view body = bytes.substr(front_matter_length(bytes, front_title));
+    if (md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, &state) != 0) {
         return Status::resource_exhausted(source.source_path + ": md4c failed (out of memory)");
     }
     state.builder.finish(doc);
-    doc.title = state.first_heading.empty() ? first_line_title(doc.text, source.file_name)
-                                            : limit_title(state.first_heading);
+    if (!front_title.empty()) {
+        doc.title = limit_title(std::move(front_title));
+    } else {
+        doc.title = state.first_heading.empty() ? first_line_title(doc.text, source.file_name)
+                                                : limit_title(state.first_heading);
+    }
     return doc;
 }
 
