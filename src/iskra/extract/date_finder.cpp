@@ -663,17 +663,15 @@ std::size_t DateScanner::try_relative(std::size_t idx, DateMention& m) const {
     return idx + 3;
 }
 
-// Most sentences hold no date: without a digit or a word that starts a relative date there is
+// Most sentences hold no date: without a number or a word that starts a relative date there is
 // nothing to read.
-bool may_hold_date(std::string_view sentence) {
-    for (char c : sentence) {
-        if (c >= '0' && c <= '9') {
+bool may_hold_date(const std::vector<ScanToken>& tokens, const std::vector<std::string>& folded) {
+    for (std::size_t idx = 0; idx < tokens.size(); ++idx) {
+        if (tokens[idx].kind == TokenKind::Number) {
             return true;
         }
-    }
-    for (std::string_view cue :
-         {"later", "next", "Next", "following", "Following", "same", "Same", "afterward"}) {
-        if (sentence.find(cue) != std::string_view::npos) {
+        const std::string& w = folded[idx];
+        if (w == "later" || w == "next" || w == "following" || w == "same" || w == "afterwards") {
             return true;
         }
     }
@@ -685,19 +683,16 @@ bool may_hold_date(std::string_view sentence) {
 std::vector<DateMention> find_dates(std::string_view sentence,
                                     const std::vector<ScanToken>& tokens,
                                     const std::vector<std::string>& folded) {
-    if (!may_hold_date(sentence)) {
+    if (!may_hold_date(tokens, folded)) {
         return {};
     }
     return DateScanner(sentence, tokens, folded).run();
 }
 
 std::vector<DateMention> find_dates(std::string_view sentence) {
-    if (!may_hold_date(sentence)) {
-        return {};
-    }
     auto tokens = scan_words(sentence);
     auto folded = fold_words(sentence, tokens);
-    return DateScanner(sentence, std::move(tokens), folded).run();
+    return find_dates(sentence, tokens, folded);
 }
 
 }  // namespace iskra::extract

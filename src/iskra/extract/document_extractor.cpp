@@ -91,10 +91,13 @@ void add_sentence_dates(std::string_view sentence,
 }  // namespace
 
 bool looks_lower_case(std::string_view text) {
+    // The first few thousand words tell; long documents need not be read to the end.
+    constexpr std::size_t kSampleWords = 4000;
     std::size_t words = 0;
     std::size_t capitals = 0;
     bool in_word = false;
-    for (char c : text) {
+    for (std::size_t pos = 0; pos < text.size() && words < kSampleWords; ++pos) {
+        char c = text[pos];
         bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         if (letter && !in_word) {
             ++words;
