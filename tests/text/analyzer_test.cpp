@@ -70,6 +70,7 @@ INSTANTIATE_TEST_SUITE_P(
         TokenCase{"\xEF\xAC\x81nal \xEF\xBC\xA1\xEF\xBC\xA2", {"final", "ab"}},
         TokenCase{"\xC5\x81\xC3\xB3\x64\xC5\xBA Stra\xC3\x9F\x65", {"lodz", "strasse"}},
         TokenCase{"na\xC3\xAFve cafe\xCC\x81", {"naive", "cafe"}},
+        TokenCase{"revo\xC2\xADlution zero\xE2\x80\x8Bwidth", {"revolution", "zerowidth"}},
         TokenCase{"[a] /\xCB\x88tr\xC9\x92tski/", {"a", "\xCB\x88tr\xC9\x92tski"}}));
 
 TEST(Analyzer, StemsEnglish) {

@@ -97,6 +97,7 @@ Kind classify_code_point(UChar32 c) {
         case U_NON_SPACING_MARK:
         case U_COMBINING_SPACING_MARK:
         case U_ENCLOSING_MARK:
+        case U_FORMAT_CHAR:  // soft hyphens and zero-width joiners stay inside words
             return Kind::Mark;
         case U_DECIMAL_DIGIT_NUMBER:
             return Kind::Digit;
