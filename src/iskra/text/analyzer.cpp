@@ -1,7 +1,6 @@
 #include "iskra/text/analyzer.hpp"
 
 #include <array>
-#include <functional>
 #include <string>
 
 #include <libstemmer.h>

@@ -22,11 +22,17 @@ struct AnalyzerOptions {
 
 /// Turns text into the terms the index stores and queries look up.
 ///
-/// Words come from ICU word boundaries (so Cyrillic, CJK and diacritics are handled); each word is
-/// NFKC-normalized, case-folded, stripped of diacritics and stemmed with Snowball English. Stop
-/// words are kept, so phrases like "socialism in one country" match exactly. Punctuation and
-/// whitespace produce no token. Not thread-safe (ICU iterators and Snowball stemmers hold state):
-/// make one Analyzer per thread; construction is cheap enough for that.
+/// Words: maximal runs of letters (with their combining marks) or of digits, split where letters
+/// meet digits ("office13" -> office, 13; "1940-08-21" -> 1940, 08, 21); an apostrophe between
+/// letters stays inside ("people's", "people’s"); hyphens, dashes, periods and other punctuation
+/// separate ("ice-axe" -> ice, axe). Runs of Han, kana, Thai, Lao, Khmer or Myanmar go through
+/// ICU's dictionary word segmentation. Each word is NFKC-normalized, case-folded, stripped of
+/// diacritics (Cyrillic letters stay, stress marks go) and, when it is Latin-script, stemmed with
+/// Snowball English ("people's" -> "peopl", "revolutionaries" -> "revolutionari"). Words longer
+/// than 100 bytes are dropped. Stop words are kept, so phrases like "socialism in one country"
+/// match exactly. Pure-ASCII words skip ICU and are stemmed through a per-Analyzer cache.
+/// Not thread-safe (caches, ICU iterators and Snowball stemmers hold state): make one Analyzer
+/// per thread; construction is cheap (~10 µs).
 class Analyzer {
   public:
     explicit Analyzer(AnalyzerOptions options = {});
@@ -40,7 +46,8 @@ class Analyzer {
     void analyze(std::string_view text, std::vector<Token>& out);
     std::vector<Token> analyze(std::string_view text);
 
-    /// The index term for a single word: fold(word) then stem (when options.stem).
+    /// The index term for a single word: fold(word) then stem (when options.stem); equal to the
+    /// term analyze() gives for that word alone.
     std::string term(std::string_view word);
     /// Normalization without stemming: NFKC, case fold, diacritics removed.
     std::string fold(std::string_view text);
