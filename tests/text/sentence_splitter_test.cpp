@@ -86,6 +86,19 @@ TEST(SentenceSplitter, JoinsHardWrappedProse) {
                   "Then it stops at the river and looks at the\nwater for a long time."}));
 }
 
+TEST(SentenceSplitter, HeadingLineBeforeProseIsItsOwnSentence) {
+    EXPECT_EQ(
+        sentences("Early life and education in the Kherson governorate\n"
+                  "Trotsky was born in 1879 in Yanovka, a village in the south of the empire.\n"
+                  "His father was a farmer."),
+        (std::vector<std::string>{
+            "Early life and education in the Kherson governorate",
+            "Trotsky was born in 1879 in Yanovka, a village in the south of the empire.",
+            "His father was a farmer."}));
+    EXPECT_EQ(sentences("Exile\nTrotsky left in 1929.\n"),
+              (std::vector<std::string>{"Exile", "Trotsky left in 1929."}));
+}
+
 TEST(SentenceSplitter, ListItemsStaySeparate) {
     EXPECT_EQ(sentences("Reasons given by historians:\n- rivalry with the leader of the party\n"
                         "- his writings in exile\n"),

@@ -31,6 +31,7 @@ namespace {
 
 constexpr std::size_t kMaxSentenceBytes = 1000;
 constexpr std::size_t kWrappedMaxLineBytes = 160;
+constexpr std::size_t kWrappedMinLineBytes = 40;
 
 // Lower-case abbreviations that are followed by a period and usually by a capitalized word.
 // Sorted for binary search. "etc" is left out: it ends sentences as often as not.
@@ -93,8 +94,26 @@ bool has_sentence_punctuation(std::string_view text) {
     return false;
 }
 
-// A block is hard-wrapped prose when its lines are short and most (but the last) fill the width,
-// it has sentence punctuation, and no line after the first looks like a list item.
+bool ends_with_terminal(std::string_view line) {
+    while (!line.empty()
+           && (is_space(line.back()) || line.back() == '"' || line.back() == ')'
+               || line.back() == '\'')) {
+        line.remove_suffix(1);
+    }
+    return !line.empty()
+           && (line.back() == '.' || line.back() == '?' || line.back() == '!' || line.back() == ':'
+               || line.back() == ';');
+}
+
+bool starts_upper(std::string_view line) {
+    const std::size_t first = line.find_first_not_of(" \t\"'(");
+    return first != std::string_view::npos && is_ascii_upper(line[first]);
+}
+
+// A block is hard-wrapped prose when its lines are of terminal width (40-160 bytes), it has
+// sentence punctuation, no line after the first looks like a list item, and every line that
+// stops mid-sentence (no final punctuation) nearly fills the width; a short unpunctuated line
+// followed by a capitalized one is a heading or a list entry, not a wrapped line.
 bool looks_wrapped(std::string_view text, const std::vector<Line>& lines) {
     if (lines.size() < 2) {
         return false;
@@ -103,24 +122,26 @@ bool looks_wrapped(std::string_view text, const std::vector<Line>& lines) {
     for (const Line& line : lines) {
         max_len = std::max(max_len, line.end - line.begin);
     }
-    if (max_len > kWrappedMaxLineBytes || max_len < 20) {
+    if (max_len > kWrappedMaxLineBytes || max_len < kWrappedMinLineBytes) {
         return false;
     }
-    std::size_t full_lines = 0;
-    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
         if (i > 0 && starts_with_list_marker(line)) {
             return false;
         }
-        full_lines += (line.size() * 10 >= max_len * 6) ? 1 : 0;
-    }
-    if (starts_with_list_marker(
-            text.substr(lines.back().begin, lines.back().end - lines.back().begin))) {
-        return false;
+        if (i + 1 == lines.size() || ends_with_terminal(line)) {
+            continue;
+        }
+        const std::string_view next =
+            text.substr(lines[i + 1].begin, lines[i + 1].end - lines[i + 1].begin);
+        const std::size_t min_percent = starts_upper(next) ? 85 : 60;
+        if (line.size() * 100 < max_len * min_percent) {
+            return false;
+        }
     }
     const Line& first = lines.front();
-    return full_lines * 10 >= (lines.size() - 1) * 7
-           && has_sentence_punctuation(text.substr(first.begin, lines.back().end - first.begin));
+    return has_sentence_punctuation(text.substr(first.begin, lines.back().end - first.begin));
 }
 
 // The word just before position `dot` (a '.'), lower-cased, e.g. "dr" for "Dr."; "e.g" for "e.g.".
