@@ -25,8 +25,11 @@
 #include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
 
+#include "iskra/answer/answer_group.hpp"
 #include "iskra/answer/answerer.hpp"
+#include "iskra/answer/candidate_extractor.hpp"
 #include "iskra/answer/question_analyzer.hpp"
+#include "iskra/answer/scored_passage.hpp"
 #include "iskra/clean/cleaner.hpp"
 #include "iskra/extract/document_facts.hpp"
 #include "iskra/extract/knowledge.hpp"
@@ -50,6 +53,7 @@ struct Args {
     std::string predictions;
     std::string dump_features;
     std::vector<std::string> typing;
+    std::string explain;
     std::size_t limit = 0;
 };
 
@@ -497,6 +501,53 @@ int run_typing(const std::vector<std::string>& files) {
     return 0;
 }
 
+// Prints what the answerer saw for one question: type, key terms, the best passages and the
+// candidate groups (for finding where a miss comes from: retrieval, type or span).
+void explain(const std::shared_ptr<const index::Snapshot>& snapshot, const std::string& text) {
+    text::Analyzer analyzer;
+    answer::Question q = answer::analyze_question(text, analyzer);
+    search::Searcher searcher(snapshot);
+    auto passages = answer::retrieve_passages(searcher, q);
+    if (!passages.ok()) {
+        std::printf("retrieval failed: %s\n", passages.status().to_string().c_str());
+        return;
+    }
+    std::printf("type %s; terms:", std::string(answer::answer_type_name(q.type)).c_str());
+    for (const answer::KeyTerm& k : q.terms) {
+        std::printf(" %s(%.2f%s)", k.folded.c_str(), k.weight, k.proper ? ",proper" : "");
+    }
+    std::printf("\n");
+    const auto scores = answer::score_passages(q, *passages, analyzer);
+    std::vector<std::size_t> order(passages->size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return scores[a].score > scores[b].score;
+    });
+    std::vector<answer::Candidate> candidates;
+    for (std::size_t r = 0; r < order.size() && r < 10; ++r) {
+        const std::size_t i = order[r];
+        const answer::Passage& p = (*passages)[i];
+        std::printf("%5.3f cov %.2f q %.2f ret %.2f [%s] %.150s\n",
+                    scores[i].score,
+                    scores[i].coverage,
+                    scores[i].quality,
+                    p.retrieval_score,
+                    p.ref.doc_id.substr(0, 3).c_str(),
+                    p.ref.text.c_str());
+        for (answer::Candidate& c :
+             answer::extract_candidates(q, p, i, answer::NameBook{}, analyzer)) {
+            c.score = scores[i].score * c.type_confidence;
+            std::printf("        cand %s (%s) type %.2f\n",
+                        c.text.c_str(),
+                        c.normalized.c_str(),
+                        c.type_confidence);
+            candidates.push_back(c);
+        }
+    }
+}
+
 bool parse_args(int argc, char** argv, Args& args) {
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -517,6 +568,8 @@ bool parse_args(int argc, char** argv, Args& args) {
             args.dump_features = next();
         } else if (a == "--limit") {
             args.limit = std::stoul(next());
+        } else if (a == "--explain") {
+            args.explain = next();
         } else if (a == "--typing") {
             while (i + 1 < argc && argv[i + 1][0] != '-') {
                 args.typing.push_back(argv[++i]);
@@ -525,7 +578,8 @@ bool parse_args(int argc, char** argv, Args& args) {
             return false;
         }
     }
-    return !args.typing.empty() || (!args.collection.empty() && !args.questions.empty());
+    return !args.typing.empty()
+           || (!args.collection.empty() && (!args.questions.empty() || !args.explain.empty()));
 }
 
 json support_json(const AnswerGroup& g) {
@@ -567,6 +621,10 @@ int main(int argc, char** argv) {
         return 1;
     }
     const auto snapshot = (*collection)->snapshot();
+    if (!args.explain.empty()) {
+        explain(snapshot, args.explain);
+        return 0;
+    }
     const extract::Knowledge knowledge = build_knowledge(*snapshot);
     answer::Answerer answerer(snapshot, &knowledge);
     text::Analyzer analyzer;

@@ -57,6 +57,15 @@ double proximity(const Candidate& c, const TermMatches& m, const Question& q) {
     return total > 0 ? sum / total : 0;
 }
 
+// "... was assassinated by X": the agent of a passive verb is what "who did it" asks for.
+double agent_cue(const Candidate& c, std::string_view sentence, const Question& q) {
+    if (q.type != AnswerType::Person || c.begin < 3) {
+        return 1.0;
+    }
+    const std::string_view before = sentence.substr(c.begin - 3, 3);
+    return before == "by " ? 1.5 : 1.0;
+}
+
 bool is_copy(const Passage& p) {
     return (p.flags & 1u) != 0 || (p.doc_flags & 1u) != 0;
 }
@@ -141,8 +150,9 @@ std::vector<Candidate> collect_candidates(const Context& ctx,
         }
         for (Candidate& c :
              extract_candidates(ctx.question, ctx.passages[idx], idx, names, analyzer)) {
-            c.score =
-                ps.score * c.type_confidence * (0.6 + 0.4 * proximity(c, ps.matches, ctx.question));
+            c.score = ps.score * c.type_confidence
+                      * (0.6 + 0.4 * proximity(c, ps.matches, ctx.question))
+                      * agent_cue(c, ctx.passages[idx].ref.text, ctx.question);
             all.push_back(std::move(c));
         }
     }
@@ -321,6 +331,30 @@ void list_answer(const Context& ctx,
     }
 }
 
+// The best candidate span of the answer's own sentences as the short answer; the sentences stay
+// the answer text.
+void short_span(const Context& ctx,
+                text::Analyzer& analyzer,
+                const NameBook& names,
+                AskResponse& r) {
+    if (r.status != "answered" || !r.answer || r.answer->support.empty()) {
+        return;
+    }
+    std::vector<Candidate> candidates = collect_candidates(ctx, names, analyzer);
+    const std::string& best_sentence = r.answer->support.front().sentence.text;
+    const Candidate* best = nullptr;
+    for (const Candidate& c : candidates) {
+        if (ctx.passages[c.passage].ref.text == best_sentence
+            && (best == nullptr || c.score > best->score)) {
+            best = &c;
+        }
+    }
+    if (best != nullptr) {
+        r.answer->text = best->text;
+        r.answer->normalized = best->normalized;
+    }
+}
+
 void factoid_answer(const Context& ctx,
                     text::Analyzer& analyzer,
                     const NameBook& names,
@@ -403,6 +437,7 @@ AnswerOutcome AnswerBuilder::build(const Question& question,
         order_answer(ctx, analyzer, r, f);
     } else if (question.type == AnswerType::Definition || question.type == AnswerType::Reason) {
         sentence_answer(ctx, r, f);
+        short_span(ctx, analyzer, book, r);
     } else if (question.type == AnswerType::YesNo) {
         yesno_answer(ctx, r, f);
     } else if (question.type == AnswerType::List) {

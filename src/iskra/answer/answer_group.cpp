@@ -94,8 +94,13 @@ std::vector<CandidateGroup> group_candidates(std::span<const Candidate> candidat
             const Candidate& c = candidates[m];
             const Passage& p = passages[c.passage];
             g.best_type_confidence = std::max(g.best_type_confidence, c.type_confidence);
+            // A copy, or a coarser date merely compatible with the group's value, is not a
+            // further independent source for it.
+            const bool coarser =
+                c.date && candidates[g.members.front()].date
+                && c.date->precision > candidates[g.members.front()].date->precision;
             const bool copy =
-                (p.flags & kDuplicateFlag) != 0 || (p.doc_flags & kDuplicateFlag) != 0;
+                (p.flags & kDuplicateFlag) != 0 || (p.doc_flags & kDuplicateFlag) != 0 || coarser;
             if (docs.empty()) {
                 score = c.score;
                 docs.insert(p.doc_ordinal);

@@ -279,6 +279,78 @@ void add_entity_candidates(const Question& question,
     }
 }
 
+bool is_question_word_token(const Question& q, std::string_view word, text::Analyzer& analyzer) {
+    const std::string term = analyzer.term(word);
+    return std::any_of(q.terms.begin(), q.terms.end(), [&](const KeyTerm& k) {
+        return std::find(k.terms.begin(), k.terms.end(), term) != k.terms.end();
+    });
+}
+
+void push_chunk(const Passage& passage,
+                std::size_t idx,
+                AnswerType type,
+                const std::vector<extract::ScanToken>& tokens,
+                std::size_t from,
+                std::size_t to,
+                std::vector<Candidate>& out) {
+    const std::string& text = passage.ref.text;
+    auto is_stop = [&](std::size_t i) {
+        return text::is_stop_word(lower_ascii(
+            std::string_view(text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin)));
+    };
+    while (from < to && is_stop(from)) {
+        ++from;
+    }
+    while (to > from && is_stop(to - 1)) {
+        --to;
+    }
+    if (from >= to) {
+        return;
+    }
+    const std::size_t words = to - from;
+    Candidate c;
+    c.type = type;
+    c.passage = idx;
+    c.begin = tokens[from].begin;
+    c.end = tokens[to - 1].end;
+    c.text = text.substr(c.begin, c.end - c.begin);
+    c.normalized = lower_ascii(c.text);
+    // Short noun-phrase-like spans are the usual shape of an extractive answer.
+    c.type_confidence = words <= 4 ? 0.5 : 0.35;
+    out.push_back(std::move(c));
+}
+
+// Spans between punctuation and the question's own words: noun-phrase-like chunks for questions
+// whose answer type has no dedicated extractor ("what did X build", "what is the X of Y").
+void add_chunk_candidates(const Question& question,
+                          const Passage& passage,
+                          std::size_t idx,
+                          text::Analyzer& analyzer,
+                          std::vector<Candidate>& out) {
+    const std::string& text = passage.ref.text;
+    const std::vector<extract::ScanToken> tokens = extract::scan_words(text);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= tokens.size(); ++i) {
+        const bool boundary =
+            i == tokens.size()
+            || (tokens[i].kind == extract::TokenKind::Punct && text[tokens[i].begin] != '-'
+                && text[tokens[i].begin] != '\'' && text[tokens[i].begin] != '%'
+                && text[tokens[i].begin] != '$')
+            || (tokens[i].kind == extract::TokenKind::Word
+                && is_question_word_token(
+                    question,
+                    std::string_view(text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin),
+                    analyzer));
+        if (!boundary) {
+            continue;
+        }
+        if (i > start && i - start <= 8) {
+            push_chunk(passage, idx, question.type, tokens, start, i, out);
+        }
+        start = i + 1;
+    }
+}
+
 }  // namespace
 
 std::optional<double> parse_number(std::string_view text) {
@@ -344,8 +416,13 @@ std::vector<Candidate> extract_candidates(const Question& question,
         case AnswerType::Place:
         case AnswerType::Organization:
         case AnswerType::List:
-        case AnswerType::Other:
             add_entity_candidates(question, passage, passage_index, names, analyzer, out);
+            break;
+        case AnswerType::Other:
+        case AnswerType::Definition:
+        case AnswerType::Reason:
+            add_entity_candidates(question, passage, passage_index, names, analyzer, out);
+            add_chunk_candidates(question, passage, passage_index, analyzer, out);
             break;
         default:
             break;

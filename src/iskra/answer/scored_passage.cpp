@@ -30,6 +30,10 @@ double flag_quality(const Passage& passage) {
     if ((passage.flags & 8u) != 0) {
         q *= 0.9;
     }
+    // A question mark inside an unflagged sentence: a question glued to other text.
+    if ((passage.flags & 32u) == 0 && passage.ref.text.find('?') != std::string::npos) {
+        q *= 0.5;
+    }
     return q * (0.8 + 0.2 * std::clamp(static_cast<double>(passage.doc_quality), 0.0, 1.0));
 }
 

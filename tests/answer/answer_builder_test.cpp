@@ -1,0 +1,94 @@
+#include "iskra/answer/answer_builder.hpp"
+
+#include <gtest/gtest.h>
+
+#include "iskra/answer/question_analyzer.hpp"
+
+namespace iskra::answer {
+namespace {
+
+Passage passage_of(std::string text, std::uint32_t doc, double retrieval = 1.0) {
+    Passage p;
+    p.ref.text = std::move(text);
+    p.ref.doc_id = "doc" + std::to_string(doc);
+    p.doc_ordinal = doc;
+    p.retrieval_score = retrieval;
+    return p;
+}
+
+AnswerOutcome ask(const std::string& question, std::vector<Passage> passages) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question(question, analyzer);
+    return AnswerBuilder{}.build(q, std::move(passages), NameBook{}, 3, analyzer);
+}
+
+TEST(AnswerBuilder, ReportsBothDatesWhenSourcesDisagree) {
+    const auto out = ask("When was the archduke shot?",
+                         {passage_of("The archduke was shot in Sarajevo on 28 June 1914.", 0),
+                          passage_of("On 27 June 1914 the archduke was shot by a student.", 1)});
+    const AskResponse& r = out.response;
+    ASSERT_EQ(r.status, "answered");
+    ASSERT_TRUE(r.answer.has_value());
+    ASSERT_EQ(r.conflicts.size(), 1u);
+    const std::string a = r.answer->normalized;
+    const std::string b = r.conflicts[0].normalized;
+    EXPECT_TRUE((a == "1914-06-28" && b == "1914-06-27")
+                || (a == "1914-06-27" && b == "1914-06-28"));
+    EXPECT_FALSE(r.conflicts[0].support.empty());
+}
+
+TEST(AnswerBuilder, AgreeingSourcesMakeOneGroupWithTwoSources) {
+    const auto out = ask("When was the archduke shot?",
+                         {passage_of("The archduke was shot in Sarajevo on 28 June 1914.", 0),
+                          passage_of("On June 28, 1914 the archduke was shot by a student.", 1)});
+    ASSERT_TRUE(out.response.answer.has_value());
+    EXPECT_EQ(out.response.answer->normalized, "1914-06-28");
+    EXPECT_EQ(out.response.answer->independent_sources, 2u);
+    EXPECT_TRUE(out.response.conflicts.empty());
+}
+
+TEST(AnswerBuilder, AbstainsWhenNoSentenceCoversTheQuestion) {
+    const auto out = ask("In which hospital was the archduke's driver treated?",
+                         {passage_of("The archduke was shot in Sarajevo on 28 June 1914.", 0),
+                          passage_of("The assassin was a student from Bosnia.", 1)});
+    EXPECT_EQ(out.response.status, "not_found");
+    EXPECT_FALSE(out.response.answer.has_value());
+    EXPECT_EQ(out.response.confidence, 0.0);
+    EXPECT_FALSE(out.response.closest.empty());
+}
+
+TEST(AnswerBuilder, AnswersDefinitionsWithDeduplicatedSentences) {
+    const auto out =
+        ask("What is a lighthouse?",
+            {passage_of("A lighthouse is a tower that shines a light to guide ships.", 0),
+             passage_of("A lighthouse is a tower that shines a light to guide ships!", 1),
+             passage_of("Keepers lived in the lighthouse with their families.", 2)});
+    const AskResponse& r = out.response;
+    ASSERT_EQ(r.status, "answered");
+    EXPECT_NE(r.answer_text.find("tower that shines a light"), std::string::npos);
+    // The copy is not repeated.
+    EXPECT_EQ(r.answer_text.find("guide ships!"), std::string::npos);
+}
+
+TEST(AnswerBuilder, AnswersYesNoFromNegation) {
+    const auto yes = ask("Did the archduke visit Sarajevo?",
+                         {passage_of("The archduke visited Sarajevo in June 1914.", 0)});
+    ASSERT_TRUE(yes.response.answer.has_value());
+    EXPECT_EQ(yes.response.answer->text, "yes");
+    const auto no = ask("Did the archduke visit Vienna in 1914?",
+                        {passage_of("The archduke did not visit Vienna in 1914.", 0)});
+    ASSERT_TRUE(no.response.answer.has_value());
+    EXPECT_EQ(no.response.answer->text, "no");
+}
+
+TEST(AnswerBuilder, OrdersTwoEventsByTheirDates) {
+    const auto out =
+        ask("Which came first: the opening of the canal or the coronation of the king?",
+            {passage_of("The king's coronation took place in 1902.", 0),
+             passage_of("The opening of the canal was celebrated in 1869.", 1)});
+    ASSERT_TRUE(out.response.answer.has_value());
+    EXPECT_EQ(out.response.answer->text, "the opening of the canal");
+}
+
+}  // namespace
+}  // namespace iskra::answer

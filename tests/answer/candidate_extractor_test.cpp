@@ -1,0 +1,151 @@
+#include "iskra/answer/candidate_extractor.hpp"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "iskra/answer/answer_group.hpp"
+#include "iskra/answer/question_analyzer.hpp"
+
+namespace iskra::answer {
+namespace {
+
+Passage passage_of(std::string text, std::uint32_t doc = 0, bool lower = false) {
+    Passage p;
+    p.ref.text = std::move(text);
+    p.ref.doc_id = "doc" + std::to_string(doc);
+    p.doc_ordinal = doc;
+    p.lower_case = lower;
+    return p;
+}
+
+std::vector<std::string> normalized_of(const std::vector<Candidate>& cs) {
+    std::vector<std::string> out;
+    for (const Candidate& c : cs) {
+        out.push_back(c.normalized);
+    }
+    return out;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+TEST(CandidateExtractor, FindsDatesNormalisedToIso) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("When did the bridge open?", analyzer);
+    const auto cs =
+        extract_candidates(q,
+                           passage_of("The bridge opened on 3 May 1911 after six years of work."),
+                           0,
+                           NameBook{},
+                           analyzer);
+    EXPECT_TRUE(contains(normalized_of(cs), "1911-05-03"));
+}
+
+TEST(CandidateExtractor, FindsNumbersInDigitsAndWords) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("how many ships sank", analyzer);
+    const auto a = extract_candidates(
+        q, passage_of("Twelve ships sank in the storm of 1703."), 0, NameBook{}, analyzer);
+    EXPECT_TRUE(contains(normalized_of(a), "12"));
+    EXPECT_FALSE(contains(normalized_of(a), "1703"));  // a year, not a count
+    const auto b = extract_candidates(
+        q, passage_of("The fleet lost 1,200 men and 14 ships."), 0, NameBook{}, analyzer);
+    EXPECT_TRUE(contains(normalized_of(b), "1200"));
+    EXPECT_TRUE(contains(normalized_of(b), "14"));
+    EXPECT_EQ(parse_number("forty-two"), 42.0);
+    EXPECT_EQ(parse_number("$15"), 15.0);
+}
+
+TEST(CandidateExtractor, FindsCapitalisedNamesButNotTheQuestionsOwn) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("Who shot Archduke Franz Ferdinand?", analyzer);
+    const auto cs = extract_candidates(
+        q,
+        passage_of("In Sarajevo, Gavrilo Princip shot Archduke Franz Ferdinand and his wife."),
+        0,
+        NameBook{},
+        analyzer);
+    const auto names = normalized_of(cs);
+    EXPECT_TRUE(contains(names, "gavrilo princip"));
+    EXPECT_FALSE(contains(names, "franz ferdinand"));
+    EXPECT_FALSE(contains(names, "archduke franz ferdinand"));
+}
+
+TEST(CandidateExtractor, FindsKnownNamesInLowerCasedStopWordFreeText) {
+    text::Analyzer analyzer;
+    NameBook names;
+    names.add("gavrilo princip", "Gavrilo Princip", extract::EntityType::Person);
+    names.add("sarajevo", "Sarajevo", extract::EntityType::Place);
+    const Question q = analyze_question("who shot the archduke", analyzer);
+    // Lower case and without function words, as some scraped dumps are.
+    const auto cs = extract_candidates(
+        q,
+        passage_of("28 june 1914 gavrilo princip shot archduke sarajevo", 0, true),
+        0,
+        names,
+        analyzer);
+    ASSERT_FALSE(cs.empty());
+    const auto it =
+        std::max_element(cs.begin(), cs.end(), [](const Candidate& a, const Candidate& b) {
+            return a.type_confidence < b.type_confidence;
+        });
+    EXPECT_EQ(it->text, "Gavrilo Princip");
+}
+
+Candidate date_candidate(
+    std::string text, std::string iso, extract::DateValue v, std::size_t passage, double score) {
+    Candidate c;
+    c.text = std::move(text);
+    c.normalized = std::move(iso);
+    c.date = v;
+    c.passage = passage;
+    c.score = score;
+    c.type = AnswerType::Date;
+    return c;
+}
+
+TEST(AnswerGroup, KeepsDisagreeingDatesApartAndCountsIndependentSources) {
+    extract::DateValue d20{1914, 6, 27, extract::DatePrecision::Day};
+    extract::DateValue d21{1914, 6, 28, extract::DatePrecision::Day};
+    extract::DateValue year{1914, 0, 0, extract::DatePrecision::Year};
+    std::vector<Passage> passages = {
+        passage_of("a", 0), passage_of("b", 1), passage_of("c", 2), passage_of("d", 3)};
+    passages[2].flags = 1;  // a copy of an earlier sentence: not an independent source
+    const std::vector<Candidate> cs = {
+        date_candidate("28 June 1914", "1914-06-28", d21, 0, 0.9),
+        date_candidate("June 28, 1914", "1914-06-28", d21, 1, 0.8),
+        date_candidate("28 June 1914", "1914-06-28", d21, 2, 0.8),
+        date_candidate("27 June 1914", "1914-06-27", d20, 3, 0.7),
+        date_candidate("1914", "1914", year, 3, 0.5),
+    };
+    const auto groups = group_candidates(cs, passages);
+    ASSERT_EQ(groups.size(), 2u);  // the bare year joins a day group, the two days stay apart
+    EXPECT_EQ(groups[0].normalized, "1914-06-28");
+    EXPECT_EQ(groups[0].independent_sources, 2u);
+    EXPECT_EQ(groups[1].normalized, "1914-06-27");
+    EXPECT_TRUE(groups_conflict(groups[0], groups[1], cs));
+}
+
+TEST(AnswerGroup, MergesAShortNameIntoItsLongestForm) {
+    std::vector<Passage> passages = {passage_of("a", 0), passage_of("b", 1)};
+    Candidate a;
+    a.text = "Princip";
+    a.normalized = "princip";
+    a.passage = 0;
+    a.score = 0.9;
+    Candidate b;
+    b.text = "Gavrilo Princip";
+    b.normalized = "gavrilo princip";
+    b.passage = 1;
+    b.score = 0.5;
+    const std::vector<Candidate> cs = {a, b};
+    const auto groups = group_candidates(cs, passages);
+    ASSERT_EQ(groups.size(), 1u);
+    EXPECT_EQ(groups[0].text, "Gavrilo Princip");
+    EXPECT_EQ(groups[0].independent_sources, 2u);
+}
+
+}  // namespace
+}  // namespace iskra::answer
