@@ -18,31 +18,41 @@ std::uint32_t varint_bytes(std::uint32_t v) {
     return v < (1u << 7) ? 1 : v < (1u << 14) ? 2 : v < (1u << 21) ? 3 : v < (1u << 28) ? 4 : 5;
 }
 
-// Chooses b minimizing packed bytes + exception bytes.
+// Chooses b minimizing packed bytes + exception bytes. Only widths that occur matter, and a b
+// that turns more than a quarter of the values into exceptions never wins, so the search is short.
 std::uint32_t choose_bits(const std::uint32_t* values, std::uint32_t count) {
     std::array<std::uint32_t, 33> histogram{};
+    std::uint32_t all = 0;
     for (std::uint32_t i = 0; i < count; ++i) {
         ++histogram[bit_width(values[i])];
+        all |= values[i];
     }
-    std::uint32_t max_bits = 32;
-    while (max_bits > 0 && histogram[max_bits] == 0) {
-        --max_bits;
+    std::uint32_t max_bits = bit_width(all);
+    if (count < 16) {
+        return max_bits;
+    }
+    std::array<std::uint32_t, 33> widths{};
+    std::uint32_t width_count = 0;
+    for (std::uint32_t width = 0; width <= max_bits; ++width) {
+        if (histogram[width] != 0) {
+            widths[width_count++] = width;
+        }
     }
     std::uint32_t groups = (count + 7) / 8;
     std::uint32_t best_bits = max_bits;
     std::uint64_t best_cost = static_cast<std::uint64_t>(groups) * max_bits;
     std::uint32_t exceptions = 0;
-    std::uint64_t exception_bytes = 0;
-    for (std::uint32_t bits = max_bits; bits-- > 0;) {
-        // Values of width bits+1 become exceptions at this width.
-        exceptions += histogram[bits + 1];
-        if (exceptions > 255) {
+    for (std::uint32_t w = width_count; w-- > 1;) {
+        // Try b = the next smaller occurring width: values wider than it become exceptions.
+        exceptions += histogram[widths[w]];
+        if (exceptions * 4 > count) {
             break;
         }
-        exception_bytes = 0;
-        for (std::uint32_t width = bits + 1; width <= max_bits; ++width) {
-            exception_bytes += static_cast<std::uint64_t>(histogram[width])
-                               * (1 + varint_bytes((1u << (width - bits)) - 1));
+        std::uint32_t bits = widths[w - 1];
+        std::uint64_t exception_bytes = 0;
+        for (std::uint32_t v = w; v < width_count; ++v) {
+            exception_bytes += static_cast<std::uint64_t>(histogram[widths[v]])
+                               * (1 + varint_bytes((1u << (widths[v] - bits)) - 1));
         }
         std::uint64_t cost = static_cast<std::uint64_t>(groups) * bits + exception_bytes;
         if (cost < best_cost) {

@@ -28,50 +28,84 @@ std::uint32_t SegmentWriter::intern(FieldBuffer& field, std::string_view term) {
 void SegmentWriter::append_posting(TermBuffer& buffer,
                                    DocId doc,
                                    std::uint32_t freq,
-                                   const std::pair<std::uint32_t, std::uint32_t>* begin,
-                                   const std::pair<std::uint32_t, std::uint32_t>* end) {
-    std::size_t before = buffer.bytes.capacity();
-    append_varint(buffer.bytes, doc - buffer.last_doc);
-    append_varint(buffer.bytes, freq);
-    append_varint(buffer.bytes, static_cast<std::uint64_t>(end - begin));
+                                   const std::uint32_t* positions,
+                                   std::uint32_t count) {
+    std::size_t capacity_before = buffer.bytes.capacity();
+    // Varints go through a stack buffer: one append per ~200 bytes instead of one per byte.
+    std::uint8_t staging[256];
+    std::size_t used = 0;
+    auto put = [&](std::uint32_t v) {
+        while (v >= 0x80) {
+            staging[used++] = static_cast<std::uint8_t>(v | 0x80);
+            v >>= 7;
+        }
+        staging[used++] = static_cast<std::uint8_t>(v);
+        if (used > sizeof(staging) - 5) {
+            buffer.bytes.append(reinterpret_cast<const char*>(staging), used);
+            used = 0;
+        }
+    };
+    put(doc - buffer.last_doc);
+    put(freq);
+    put(count);
     std::uint32_t previous = 0;
-    for (const auto* p = begin; p != end; ++p) {
-        append_varint(buffer.bytes, p->second - previous);
-        previous = p->second;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        put(positions[i] - previous);
+        previous = positions[i];
     }
+    buffer.bytes.append(reinterpret_cast<const char*>(staging), used);
     buffer.last_doc = doc;
     ++buffer.doc_freq;
-    memory_bytes_ += buffer.bytes.capacity() - before;
+    memory_bytes_ += buffer.bytes.capacity() - capacity_before;
 }
 
 void SegmentWriter::add(const DocumentRecord& record, const AnalyzedDocument& analyzed) {
     DocId doc = doc_count();
-    scratch_.clear();
-    for (std::size_t i = 0; i < analyzed.tokens.size(); ++i) {
-        scratch_.emplace_back(intern(all_, analyzed.tokens[i].term), analyzed.positions[i]);
-    }
-    std::sort(scratch_.begin(), scratch_.end());
+    std::uint32_t stamp = doc + 1;
     std::uint32_t title_length = analyzed.title_length;
-    for (std::size_t run = 0; run < scratch_.size();) {
-        std::size_t run_end = run;
-        std::uint32_t title_tf = 0;
-        while (run_end < scratch_.size() && scratch_[run_end].first == scratch_[run].first) {
-            title_tf += scratch_[run_end].second < title_length ? 1 : 0;
-            ++run_end;
+    doc_terms_.clear();
+    token_terms_.resize(analyzed.tokens.size());
+    for (std::size_t i = 0; i < analyzed.tokens.size(); ++i) {
+        std::uint32_t term = intern(all_, analyzed.tokens[i].term);
+        if (term >= term_stamp_.size()) {
+            std::size_t size = std::max<std::size_t>(all_.table.size(), 2 * term_stamp_.size());
+            term_stamp_.resize(size, 0);
+            term_slot_.resize(size, 0);
+            title_id_.resize(size, ~0u);
         }
-        std::uint32_t term = scratch_[run].first;
-        auto count = static_cast<std::uint32_t>(run_end - run);
-        std::uint32_t freq = (count - title_tf) + kTitleWeight * title_tf;
-        append_posting(all_.postings[term], doc, freq, &scratch_[run], &scratch_[run_end]);
-        if (title_tf > 0) {
-            std::uint32_t title_term = intern(title_, all_.table.term(term));
-            append_posting(title_.postings[title_term],
-                           doc,
-                           title_tf,
-                           &scratch_[run],
-                           &scratch_[run + title_tf]);
+        if (term_stamp_[term] != stamp) {
+            term_stamp_[term] = stamp;
+            term_slot_[term] = static_cast<std::uint32_t>(doc_terms_.size());
+            doc_terms_.push_back({term, 0, 0, 0});
         }
-        run = run_end;
+        DocTerm& entry = doc_terms_[term_slot_[term]];
+        ++entry.count;
+        entry.title_count += analyzed.positions[i] < title_length ? 1 : 0;
+        token_terms_[i] = term;
+    }
+    // Bucket the positions by term (a counting sort: tokens come in position order).
+    std::uint32_t offset = 0;
+    for (DocTerm& entry : doc_terms_) {
+        entry.offset = offset;
+        offset += entry.count;
+    }
+    doc_positions_.resize(offset);
+    for (std::size_t i = 0; i < token_terms_.size(); ++i) {
+        DocTerm& entry = doc_terms_[term_slot_[token_terms_[i]]];
+        doc_positions_[entry.offset++] = analyzed.positions[i];
+    }
+    for (const DocTerm& entry : doc_terms_) {
+        const std::uint32_t* positions = doc_positions_.data() + entry.offset - entry.count;
+        std::uint32_t freq = (entry.count - entry.title_count) + kTitleWeight * entry.title_count;
+        append_posting(all_.postings[entry.term], doc, freq, positions, entry.count);
+        if (entry.title_count > 0) {
+            std::uint32_t& title_term = title_id_[entry.term];
+            if (title_term == ~0u) {
+                title_term = intern(title_, all_.table.term(entry.term));
+            }
+            append_posting(
+                title_.postings[title_term], doc, entry.title_count, positions, entry.title_count);
+        }
     }
     DocEntry entry;
     entry.store_offset = store_.size();

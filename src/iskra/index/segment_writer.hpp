@@ -56,12 +56,20 @@ class SegmentWriter {
         std::uint64_t text_bytes = 0;
     };
 
+    /// One distinct term of the document being inverted.
+    struct DocTerm {
+        std::uint32_t term = 0;
+        std::uint32_t count = 0;        // positions
+        std::uint32_t title_count = 0;  // positions inside the title
+        std::uint32_t offset = 0;       // into doc_positions_
+    };
+
     std::uint32_t intern(FieldBuffer& field, std::string_view term);
     void append_posting(TermBuffer& buffer,
                         DocId doc,
                         std::uint32_t freq,
-                        const std::pair<std::uint32_t, std::uint32_t>* begin,
-                        const std::pair<std::uint32_t, std::uint32_t>* end);
+                        const std::uint32_t* positions,
+                        std::uint32_t count);
     static void write_field(const FieldBuffer& field, Field which, SegmentBuilder& builder);
 
     FieldBuffer all_;
@@ -70,7 +78,14 @@ class SegmentWriter {
     std::string store_;  // serialized records, back to back
     std::vector<std::uint32_t> sentence_starts_;
     std::vector<std::string> ids_;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> scratch_;  // (term id, position)
+    // Inversion scratch, reused across documents: for each Field::All term id, the document
+    // (plus one) that last used it and its DocTerm slot, so a document is inverted without a sort.
+    std::vector<std::uint32_t> term_stamp_;
+    std::vector<std::uint32_t> term_slot_;
+    std::vector<std::uint32_t> title_id_;  // Field::All id -> Field::Title id (or ~0u)
+    std::vector<std::uint32_t> token_terms_;
+    std::vector<DocTerm> doc_terms_;
+    std::vector<std::uint32_t> doc_positions_;
     std::uint64_t memory_bytes_ = 0;
 };
 
