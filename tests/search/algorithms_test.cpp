@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "iskra/search/block_max_maxscore.hpp"
 #include "iskra/search/block_max_wand.hpp"
 #include "iskra/search/maxscore.hpp"
 #include "iskra/search/ranked_and.hpp"
@@ -109,7 +110,7 @@ struct SkipEvery {
     float operator()(DocId doc) const { return every != 0 && doc % every == 0 ? 0.0f : 1.0f; }
 };
 
-enum class Algorithm { RankedOr, MaxScore, BlockMaxWand, RankedAnd };
+enum class Algorithm { RankedOr, MaxScore, BlockMaxWand, BlockMaxMaxScore, RankedAnd };
 
 std::vector<ScoredDoc> run(Algorithm algorithm,
                            std::vector<Scored>& cursors,
@@ -128,6 +129,9 @@ std::vector<ScoredDoc> run(Algorithm algorithm,
             break;
         case Algorithm::BlockMaxWand:
             block_max_wand(span, queue, gate, 0, stats);
+            break;
+        case Algorithm::BlockMaxMaxScore:
+            block_max_maxscore(span, queue, gate, 0, stats);
             break;
         case Algorithm::RankedAnd:
             ranked_and(span, queue, gate, 0, stats);
@@ -164,8 +168,10 @@ TEST(TopKAlgorithms, AgreeWithBruteForceOnRandomLists) {
         const std::size_t block_size = trial % 4 == 0 ? 1 : 8;
         const std::string what = "trial " + std::to_string(trial);
         const auto expected = collection.exhaustive(terms, false, k, deleted_every);
-        for (const Algorithm algorithm :
-             {Algorithm::RankedOr, Algorithm::MaxScore, Algorithm::BlockMaxWand}) {
+        for (const Algorithm algorithm : {Algorithm::RankedOr,
+                                          Algorithm::MaxScore,
+                                          Algorithm::BlockMaxWand,
+                                          Algorithm::BlockMaxMaxScore}) {
             auto cursors = collection.cursors(terms, block_size);
             EvalStats stats;
             expect_same_scores(expected,
@@ -212,6 +218,7 @@ TEST(TopKAlgorithms, DeletedDocumentsNeverReturned) {
     for (const Algorithm algorithm : {Algorithm::RankedOr,
                                       Algorithm::MaxScore,
                                       Algorithm::BlockMaxWand,
+                                      Algorithm::BlockMaxMaxScore,
                                       Algorithm::RankedAnd}) {
         auto cursors = collection.cursors({0, 1}, 4);
         EvalStats stats;
@@ -226,6 +233,7 @@ TEST(TopKAlgorithms, EmptyAndExhaustedListsYieldNothing) {
     for (const Algorithm algorithm : {Algorithm::RankedOr,
                                       Algorithm::MaxScore,
                                       Algorithm::BlockMaxWand,
+                                      Algorithm::BlockMaxMaxScore,
                                       Algorithm::RankedAnd}) {
         EvalStats stats;
         EXPECT_TRUE(run(algorithm, none, 10, 0, stats).empty());

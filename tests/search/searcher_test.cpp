@@ -164,7 +164,8 @@ TEST_F(SearcherTest, AllAlgorithmsGiveTheSameRanking) {
         std::vector<std::vector<std::pair<std::string, float>>> rankings;
         for (const DisjunctionAlgorithm algorithm : {DisjunctionAlgorithm::Exhaustive,
                                                      DisjunctionAlgorithm::MaxScore,
-                                                     DisjunctionAlgorithm::BlockMaxWand}) {
+                                                     DisjunctionAlgorithm::BlockMaxWand,
+                                                     DisjunctionAlgorithm::BlockMaxMaxScore}) {
             SearchOptions options;
             options.disjunction = algorithm;
             options.exact_count_max_docs = 0;  // force the pruning algorithms

@@ -58,7 +58,7 @@ class SeedCollection {
     SeedCollection() : dir_("iskra-search-test") {
         index::CollectionOptions options;
         options.create_if_missing = true;
-        options.threads = 1;
+        options.threads = 2;
         auto collection = index::Collection::open(dir_.path() / "collection", options);
         EXPECT_TRUE(collection.ok()) << collection.status().to_string();
         collection_ = collection.take();

@@ -60,7 +60,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request,
     if (detail == HitDetail::IdsOnly) {
         for (std::size_t i = request.offset; i < top.docs.size(); ++i) {
             SearchHit hit;
-            hit.doc_id = snapshot_->external_id({key_segment(top.docs[i].key), key_doc(top.docs[i].key)});
+            hit.doc_id =
+                snapshot_->external_id({key_segment(top.docs[i].key), key_doc(top.docs[i].key)});
             hit.score = top.docs[i].score;
             response.hits.push_back(std::move(hit));
         }
