@@ -205,6 +205,47 @@ TEST(Collection, ReplacesByExternalIdAndRemoves) {
     EXPECT_EQ(live_ids(*reopened->snapshot()), (std::set<std::string>{"a", "c", "d"}));
 }
 
+TEST(Collection, ReplacementsAcrossAutomaticFlushesKeepTheLastVersion) {
+    std::printf("seed 31\n");
+    std::mt19937 rng(31);
+    testing::TempDir dir;
+    CollectionOptions options;
+    options.memory_budget_bytes = 1;  // flush a segment at every batch
+    options.threads = 2;
+    options.merge.segments_per_tier = 3;
+    options.merge.floor_doc_count = 50;
+    auto collection = open_collection(dir / "c", options);
+    auto writer = collection->writer();
+    ASSERT_TRUE(writer.ok());
+    std::map<std::string, std::string> expected;  // id -> title of its live version
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 900; ++i) {
+            std::string id = "d" + std::to_string(rng() % 300);
+            std::string title = "v" + std::to_string(round) + "x" + std::to_string(i);
+            if (rng() % 10 == 0) {
+                ASSERT_TRUE((*writer)->remove(id).ok());
+                expected.erase(id);
+            } else {
+                ASSERT_TRUE((*writer)->add(make_doc(id, title, {"body of " + title})).ok());
+                expected[id] = title;
+            }
+        }
+        ASSERT_TRUE((*writer)->commit().ok());
+        auto snapshot = collection->snapshot();
+        std::set<std::string> ids;
+        for (const auto& [id, title] : expected) {
+            ids.insert(id);
+            auto where = snapshot->find(id);
+            ASSERT_TRUE(where.has_value()) << id;
+            EXPECT_EQ(snapshot->document(*where)->title, title);
+        }
+        EXPECT_EQ(live_ids(*snapshot), ids);
+        EXPECT_EQ(snapshot->live_doc_count(), expected.size());
+    }
+    EXPECT_GT((*writer)->stats().segments_flushed, 3u);
+    EXPECT_TRUE(collection->check().ok());
+}
+
 TEST(Collection, SnapshotTakenBeforeCommitDoesNotSeeNewDocuments) {
     testing::TempDir dir;
     auto collection = open_collection(dir / "c");

@@ -51,6 +51,7 @@ IndexWriter::Impl::Impl(std::shared_ptr<Collection> collection_in,
 }
 
 IndexWriter::Impl::~Impl() {
+    wait_inversion();
     // Uncommitted segments: nothing names them; remove them now rather than at the next open.
     std::error_code error;
     for (const PendingSegment& segment : pending) {
@@ -88,7 +89,7 @@ bool IndexWriter::Impl::remove_everywhere(std::string_view external_id) {
     }
     auto it = buffer_ids.find(std::string(external_id));
     if (it != buffer_ids.end()) {
-        buffer_deleted[it->second.doc] = true;
+        buffer_deleted[it->second.sequence - buffer_base] = true;
         buffer_ids.erase(it);
         hit = true;
     }
@@ -123,24 +124,20 @@ bool IndexWriter::Impl::has_document(std::string_view external_id,
 Status IndexWriter::Impl::add(DocumentRecord record) {
     ISKRA_TRY(normalize_record(record));
     remove_everywhere(record.external_id);
-    DocId doc = buffer->doc_count() + static_cast<DocId>(batch.size());
-    buffer_ids[record.external_id] = BufferedId{doc, record.content_hash};
+    buffer_ids[record.external_id] = BufferedId{next_sequence++, record.content_hash};
     buffer_deleted.push_back(false);
     batch_bytes += record.text.size() + record.title.size();
     batch.push_back(std::move(record));
     ++stats.documents_added;
     if (batch.size() >= kBatchDocs || batch_bytes >= kBatchBytes) {
-        process_batch();
-        if (buffer->memory_bytes() >= collection->options().memory_budget_bytes) {
-            return flush_buffer();
-        }
+        return process_batch();
     }
     return {};
 }
 
-void IndexWriter::Impl::process_batch() {
+Status IndexWriter::Impl::process_batch() {
     if (batch.empty()) {
-        return;
+        return {};
     }
     analyzed.resize(std::max(analyzed.size(), batch.size()));
     std::atomic<std::size_t> next{0};
@@ -158,17 +155,32 @@ void IndexWriter::Impl::process_batch() {
     for (std::thread& worker : workers) {
         worker.join();
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        buffer->add(batch[i], analyzed[i]);
+    wait_inversion();
+    if (buffer->memory_bytes() >= collection->options().memory_budget_bytes) {
+        ISKRA_TRY(flush_inverted());
     }
+    std::swap(batch, inverting_batch);
+    std::swap(analyzed, inverting_analyzed);
     batch.clear();
     batch_bytes = 0;
-    stats.buffered_bytes = buffer->memory_bytes();
+    inverter = std::thread([this] {
+        for (std::size_t i = 0; i < inverting_batch.size(); ++i) {
+            buffer->add(inverting_batch[i], inverting_analyzed[i]);
+        }
+    });
+    return {};
 }
 
-Status IndexWriter::Impl::flush_buffer() {
-    process_batch();
-    if (buffer->doc_count() == 0) {
+void IndexWriter::Impl::wait_inversion() {
+    if (inverter.joinable()) {
+        inverter.join();
+        stats.buffered_bytes = buffer->memory_bytes();
+    }
+}
+
+Status IndexWriter::Impl::flush_inverted() {
+    DocId doc_count = buffer->doc_count();
+    if (doc_count == 0) {
         return {};
     }
     PendingSegment segment;
@@ -179,19 +191,28 @@ Status IndexWriter::Impl::flush_buffer() {
     auto reader = SegmentReader::open(dir / segment.name, segment.name);
     ISKRA_TRY(reader);
     segment.reader = reader.take();
-    segment.deleted = DeletedDocs(segment.reader->doc_count());
-    for (DocId doc = 0; doc < buffer_deleted.size(); ++doc) {
+    segment.deleted = DeletedDocs(doc_count);
+    for (DocId doc = 0; doc < doc_count; ++doc) {
         if (buffer_deleted[doc]) {
             segment.deleted.insert(doc);
         }
     }
     pending.push_back(std::move(segment));
     buffer = std::make_unique<SegmentWriter>();
-    buffer_deleted.clear();
-    buffer_ids.clear();
+    buffer_deleted.erase(buffer_deleted.begin(), buffer_deleted.begin() + doc_count);
+    buffer_base += doc_count;
+    // Ids of flushed documents are now found through the pending segment's reader.
+    std::erase_if(buffer_ids,
+                  [&](const auto& entry) { return entry.second.sequence < buffer_base; });
     stats.segments_flushed += 1;
     stats.buffered_bytes = 0;
     return {};
+}
+
+Status IndexWriter::Impl::flush_buffer() {
+    ISKRA_TRY(process_batch());
+    wait_inversion();
+    return flush_inverted();
 }
 
 Status IndexWriter::Impl::publish(Manifest next, std::vector<SegmentView> views) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -37,14 +38,16 @@ struct IndexWriter::Impl {
         DeletedDocs deleted;
     };
     struct BufferedId {
-        DocId doc = 0;
+        std::uint64_t sequence = 0;  // session-wide number of the buffered document
         std::uint64_t content_hash = 0;
     };
 
     Status add(DocumentRecord record);
     bool remove_everywhere(std::string_view external_id);
     bool has_document(std::string_view external_id, std::uint64_t content_hash) const;
-    void process_batch();
+    Status process_batch();
+    void wait_inversion();
+    Status flush_inverted();
     Status flush_buffer();
     Result<std::uint64_t> commit();
     Status publish(Manifest next, std::vector<SegmentView> views);
@@ -61,12 +64,22 @@ struct IndexWriter::Impl {
     std::vector<DeletedDocs> base_deleted;
     std::vector<bool> base_changed;
     std::vector<PendingSegment> pending;
+    // Buffered documents are numbered by a session-wide sequence; the current SegmentWriter
+    // holds sequences [buffer_base, buffer_base + its doc_count()), the batch being inverted and
+    // the batch being collected follow. buffer_deleted[seq - buffer_base] marks replaced ones.
     std::unique_ptr<SegmentWriter> buffer;
+    std::uint64_t buffer_base = 0;
+    std::uint64_t next_sequence = 0;
     std::vector<bool> buffer_deleted;
     std::unordered_map<std::string, BufferedId> buffer_ids;
     std::vector<DocumentRecord> batch;
     std::uint64_t batch_bytes = 0;
     std::vector<AnalyzedDocument> analyzed;
+    // The previous batch, inverted into `buffer` on `inverter` while the next one is collected
+    // and analyzed (so inversion overlaps analysis). Only the inverter touches `buffer` then.
+    std::vector<DocumentRecord> inverting_batch;
+    std::vector<AnalyzedDocument> inverting_analyzed;
+    std::thread inverter;
     std::vector<text::Analyzer> analyzers;
     unsigned threads = 1;
     WriterStats stats;
