@@ -78,7 +78,7 @@ Result<Document> read_in_memory(Format format, std::string_view bytes, const Sou
 class PathReader {
   public:
     PathReader(const ReadOptions& options, const DocumentSink& on_document, const SkipSink& on_skip)
-        : options_(options), on_document_(on_document), on_skip_(on_skip) {}
+        : options_(clamped(options)), on_document_(on_document), on_skip_(on_skip) {}
 
     Status read_top(const std::filesystem::path& path);
 
@@ -93,7 +93,17 @@ class PathReader {
         on_skip_(Skipped{path, std::move(reason)});
     }
 
-    const ReadOptions& options_;
+    // Document text offsets are 32-bit: no document (chunk, structured file or JSONL line) may
+    // reach 4 GiB, whatever the caller asks.
+    static ReadOptions clamped(ReadOptions options) {
+        constexpr std::uint64_t kMaxDocumentBytes = std::uint64_t{1} << 30;
+        options.chunk_bytes = std::clamp<std::uint64_t>(options.chunk_bytes, 64, kMaxDocumentBytes);
+        options.max_structured_file_bytes =
+            std::min(options.max_structured_file_bytes, kMaxDocumentBytes);
+        return options;
+    }
+
+    const ReadOptions options_;
     const DocumentSink& on_document_;
     const SkipSink& on_skip_;
     std::set<std::pair<dev_t, ino_t>> visited_dirs_;  // follows symlinks without looping

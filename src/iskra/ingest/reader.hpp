@@ -16,6 +16,7 @@ struct ReadOptions {
     std::uint64_t chunk_bytes = 16ull << 20;
     /// PDF, HTML and Markdown files larger than this are skipped with a message.
     std::uint64_t max_structured_file_bytes = 512ull << 20;
+    // Both are capped at 1 GiB (document offsets are 32-bit); chunk_bytes is at least 64.
 };
 
 /// What happened to one input path that produced no document.
