@@ -16,7 +16,7 @@ namespace {
 constexpr std::size_t kCandidatePassages = 12;
 constexpr double kMinCoverage = 0.5;       // below: the question is not covered, abstain
 constexpr double kMinFactoidScore = 0.12;  // below: no candidate is good enough
-constexpr double kConflictShare = 0.45;    // a rival group this close to the best is a conflict
+constexpr double kConflictShare = 0.5;     // a rival group this close to the best is a conflict
 constexpr std::size_t kMaxConflicts = 2;
 constexpr std::size_t kMaxAnswerSentences = 3;
 
@@ -382,7 +382,11 @@ void factoid_answer(const Context& ctx,
     for (std::size_t g = 1; g < groups.size() && r.conflicts.size() < kMaxConflicts; ++g) {
         const CandidateGroup& rival = groups[g];
         const Candidate& rival_head = candidates[rival.members.front()];
-        if (rival.score >= kConflictShare * best.score
+        // Another source must say it: a sentence does not contradict itself, nor a document.
+        const bool other_source =
+            ctx.passages[rival_head.passage].doc_ordinal != ctx.passages[head.passage].doc_ordinal;
+        if (other_source && rival.score >= kConflictShare * best.score
+            && ctx.scores[rival_head.passage].score >= 0.7 * ctx.scores[head.passage].score
             && ctx.scores[rival_head.passage].coverage >= 0.8 * ctx.scores[head.passage].coverage
             && groups_conflict(best, rival, candidates)) {
             r.conflicts.push_back(to_answer_group(ctx, rival, candidates));
