@@ -215,7 +215,10 @@ void ClusterBuilder::collect_capitalised() {
     for (std::uint32_t doc = 0; doc < docs_.size(); ++doc) {
         for (const auto& mention : docs_[doc].facts.entities) {
             std::string key = form_key(mention.surface);
-            if (key.size() < 2 || lexicon::is_function_word(key)) {
+            // "US"/"U.S." fold to the pronoun "us": capitals or dots keep them names.
+            bool marked =
+                (mention.flags & kAcronym) != 0 || mention.surface.find('.') != std::string::npos;
+            if (key.size() < 2 || (lexicon::is_function_word(key) && !marked)) {
                 continue;
             }
             std::uint32_t id = intern(mention.surface, std::move(key));
