@@ -1,5 +1,6 @@
 #include "iskra/text/analyzer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -203,6 +204,12 @@ std::size_t Analyzer::Impl::scan_complex(std::string_view text, std::size_t pos)
 
 void Analyzer::Impl::analyze(std::string_view text, std::vector<Token>& out) {
     ISKRA_ASSERT(text.size() <= UINT32_MAX, "Analyzer offsets are 32-bit");
+    // English averages ~6 bytes per word and space. Grow geometrically: callers append sentence
+    // after sentence to one vector, and exact reserves would copy it once per call.
+    const std::size_t needed = out.size() + text.size() / 6;
+    if (out.capacity() < needed) {
+        out.reserve(std::max(needed, 2 * out.capacity()));
+    }
     std::size_t pos = 0;
     const std::size_t size = text.size();
     while (pos < size) {
@@ -288,9 +295,10 @@ void Analyzer::Impl::emit(std::string_view word,
         return;
     }
     const std::string_view term = term_of(word, ascii);
-    out.push_back(Token{std::string(term),
-                        static_cast<std::uint32_t>(begin),
-                        static_cast<std::uint32_t>(begin + word.size())});
+    Token& token = out.emplace_back();
+    token.term.assign(term);
+    token.begin = static_cast<std::uint32_t>(begin);
+    token.end = static_cast<std::uint32_t>(begin + word.size());
 }
 
 // The term for a word: folded (ASCII lower-casing, or ICU for the rest) then stemmed. Results are
