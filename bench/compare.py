@@ -320,21 +320,27 @@ def print_ratios(engines, results, text_bytes):
     if lucene and q_i.get("ok") and lucene.get("search", {}).get("ok"):
         for key in ("mean", "p99"):
             speedup = lucene["search"][key] / q_i[key]
-            targets.append(f"{key} vs Lucene {speedup:.2f}× faster "
+            targets.append(f"{key} latency Lucene/iskra {speedup:.2f}× "
                            f"({'PASS' if speedup >= 2 else 'MISS'}, target ≥ 2×)")
     if xapian and q_i.get("ok") and xapian.get("search", {}).get("ok"):
         for key in ("mean", "p99"):
             speedup = xapian["search"][key] / q_i[key]
-            targets.append(f"{key} vs Xapian {speedup:.2f}× faster "
+            targets.append(f"{key} latency Xapian/iskra {speedup:.2f}× "
                            f"({'PASS' if speedup >= 5 else 'MISS'}, target ≥ 5×)")
     if lucene and ix_i.get("ok") and lucene["index"].get("ok"):
         speedup = lucene["index"]["seconds"] / ix_i["seconds"]
-        targets.append(f"indexing MB/s vs Lucene {speedup:.2f}× "
+        targets.append(f"indexing MB/s iskra/Lucene {speedup:.2f}× "
                        f"({'PASS' if speedup >= 2 else 'MISS'}, target ≥ 2×)")
     if ix_i.get("ok"):
         share = 100 * ix_i["index_bytes"] / text_bytes
         targets.append(f"iskra index incl. store {share:.1f}% of text "
                        f"({'PASS' if share <= 80 else 'MISS'}, target ≤ 80%)")
+    quality = {e: results[e].get("quality") for e in engines if results[e].get("quality")}
+    if "iskra" in quality and len(quality) > 1:
+        best = max((e for e in quality if e != "iskra"), key=lambda e: quality[e]["ndcg@10"])
+        gap = quality["iskra"]["ndcg@10"] / quality[best]["ndcg@10"] - 1
+        targets.append(f"nDCG@10 iskra vs best peer ({best}) {100 * gap:+.1f}% "
+                       f"({'PASS' if gap >= -0.02 else 'MISS'}, target ≥ −2%)")
     if targets:
         print("\nTargets of issue 7: " + "; ".join(targets) + ".")
 
