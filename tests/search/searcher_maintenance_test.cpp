@@ -75,3 +75,64 @@ TEST(SearcherMaintenance, DeletedDocumentsAreNotFound) {
 
 }  // namespace
 }  // namespace iskra::search
+
+namespace iskra::search {
+namespace {
+
+index::DocumentRecord simple_record(const std::string& id,
+                                    const std::string& text,
+                                    std::uint8_t flags) {
+    index::DocumentRecord record;
+    record.external_id = id;
+    record.title = id;
+    record.text = text;
+    record.flags = flags;
+    return record;
+}
+
+TEST(SearcherPrior, FlaggedDocumentsRankBelowCleanOnesUnlessNoiseIsShown) {
+    iskra::testing::TempDir dir("iskra-search-prior");
+    index::CollectionOptions options;
+    options.create_if_missing = true;
+    options.threads = 2;
+    auto collection = index::Collection::open(dir.path() / "c", options);
+    ASSERT_TRUE(collection.ok());
+    {
+        auto writer = (*collection)->writer();
+        ASSERT_TRUE(writer.ok());
+        const std::string text = "the volcano erupted in the night";
+        ASSERT_TRUE((*writer)->add(simple_record("dup", text, index::kDocumentDuplicate)).ok());
+        ASSERT_TRUE((*writer)->add(simple_record("orig", text, 0)).ok());
+        for (int i = 0; i < 30; ++i) {
+            ASSERT_TRUE((*writer)
+                            ->add(simple_record(
+                                "other" + std::to_string(i), "volcano ash " + std::to_string(i), 0))
+                            .ok());
+        }
+        ASSERT_TRUE((*writer)->commit().ok());
+    }
+    text::Analyzer analyzer;
+    const Searcher searcher((*collection)->snapshot());
+    SearchRequest request;
+    request.query = "erupted night";
+    request.k = 1;
+    Result<SearchResponse> clean = searcher.search(request, analyzer);
+    ASSERT_TRUE(clean.ok());
+    ASSERT_EQ(clean->hits.size(), 1u);
+    EXPECT_EQ(clean->hits[0].doc_id, "orig");
+    EXPECT_EQ(clean->total_hits, 2u);
+    request.show_noise = true;
+    Result<SearchResponse> noisy = searcher.search(request, analyzer);
+    ASSERT_TRUE(noisy.ok());
+    EXPECT_EQ(noisy->hits[0].doc_id, "dup");  // ties go to the earlier document
+    request.show_noise = false;
+    request.k = 2;
+    Result<SearchResponse> both = searcher.search(request, analyzer);
+    ASSERT_TRUE(both.ok());
+    ASSERT_EQ(both->hits.size(), 2u);
+    EXPECT_EQ(both->hits[1].doc_id, "dup");
+    EXPECT_LT(both->hits[1].score, both->hits[0].score);
+}
+
+}  // namespace
+}  // namespace iskra::search

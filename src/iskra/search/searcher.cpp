@@ -1,6 +1,7 @@
 #include "iskra/search/searcher.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -69,12 +70,27 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request,
         return response;
     }
 
-    // Only the candidates that can reach the page are read from the document store.
-    const std::size_t read_count = std::min(top.docs.size(), wanted);
+    // Documents are read in score order. Priors only lower scores, so reading can stop once the
+    // page's worst prior-adjusted score is at least the next unread raw score: without flagged
+    // documents that is after page_end reads, and the margin is only read when needed.
     std::vector<Candidate> candidates;
-    candidates.reserve(read_count);
-    for (std::size_t i = 0; i < read_count; ++i) {
+    candidates.reserve(std::min(top.docs.size(), wanted));
+    std::vector<float> adjusted;
+    for (std::size_t i = 0; i < top.docs.size(); ++i) {
         const ScoredDoc& hit = top.docs[i];
+        if (candidates.size() >= page_end && page_end > 0) {
+            adjusted.clear();
+            for (const Candidate& candidate : candidates) {
+                adjusted.push_back(candidate.score);
+            }
+            std::nth_element(adjusted.begin(),
+                             adjusted.begin() + static_cast<std::ptrdiff_t>(page_end - 1),
+                             adjusted.end(),
+                             std::greater<>());
+            if (adjusted[page_end - 1] >= hit.score) {
+                break;
+            }
+        }
         if (request.show_noise && i < request.offset) {
             candidates.push_back({hit.score, hit.key, {}});
             continue;
