@@ -31,7 +31,7 @@ if [[ "${ISKRA_SKIP_ASAN:-0}" != 1 ]]; then
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DISKRA_SANITIZE=ON -DISKRA_BUILD_BENCH=OFF >/dev/null
   cmake --build build-asan -j"$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-asan --output-on-failure -j"$jobs" --timeout 900 -LE browser
+    ctest --test-dir build-asan --output-on-failure -j"$jobs" --timeout 900 -LE e2e
 fi
 
 if [[ "${ISKRA_SKIP_FUZZ:-0}" != 1 && -x fuzz/run_all.sh ]]; then
