@@ -22,7 +22,7 @@ std::array<double, kFeatureCount> feature_vector(const AnswerFeatures& f);
 
 /// P(answer is right) = sigmoid(w · features). The weights are fitted offline by logistic
 /// regression on questions other than the seed development set (see bench/README.md, eval_qa
-/// --dump-features); `default_weights()` holds the fitted values.
+/// --dump-features, bench/fit_confidence.py); `default_weights()` holds the fitted values.
 class ConfidenceModel {
   public:
     ConfidenceModel() : weights_(default_weights()) {}

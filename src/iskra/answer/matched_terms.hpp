@@ -16,12 +16,13 @@ struct TermMatches {
     std::vector<std::uint32_t> positions;  ///< byte offsets of matched tokens
     /// Per key term (parallel to Question::terms): byte offsets where it matched.
     std::vector<std::vector<std::uint32_t>> term_positions;
-    double coverage = 0;                   ///< matched key-term weight / total weight
+    double coverage = 0;  ///< matched key-term weight / total weight
 };
 
 /// Matches the key terms of `question` (any of their variants) against `sentence`. A word that
-/// shares a long prefix with the key term's own stem also matches ("trotskyism" ~ "trotsky"). A word that
-/// shares a long prefix with the key term's own stem also matches ("trotskyism" ~ "trotsky").
+/// shares a long prefix with the key term's own stem also matches ("trotskyism" ~ "trotsky"). A
+/// word that shares a long prefix with the key term's own stem also matches ("trotskyism" ~
+/// "trotsky").
 TermMatches match_terms(const Question& question,
                         std::string_view sentence,
                         text::Analyzer& analyzer);

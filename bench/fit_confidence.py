@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Fits the answer confidence model (logistic regression, L2) on features dumped by
+`eval_qa --dump-features OUT.jsonl` and prints the weights for
+src/iskra/answer/confidence_model.cpp, with the expected calibration error (10 bins) in-sample
+and in 2-fold cross-validation.  No dependencies beyond the standard library.
+
+    python3 bench/fit_confidence.py xquad-features.jsonl [other-set-features.jsonl ...]
+The first file is fitted; the others are only scored with the fitted weights."""
+import json, math, sys
+
+def load(path):
+    rows = [json.loads(l) for l in open(path) if l.strip()]
+    return [r["x"] for r in rows], [r["y"] for r in rows]
+
+def sigmoid(z):
+    return 1 / (1 + math.exp(-max(-30, min(30, z))))
+
+def fit(X, Y, l2=0.01, steps=4000, lr=0.5):
+    w = [0.0] * len(X[0])
+    n = len(X)
+    for _ in range(steps):
+        g = [l2 * wi for wi in w]
+        g[0] = 0.0
+        for x, y in zip(X, Y):
+            p = sigmoid(sum(a * b for a, b in zip(w, x)))
+            for i, xi in enumerate(x):
+                g[i] += (p - y) * xi / n
+        w = [wi - lr * gi for wi, gi in zip(w, g)]
+    return w
+
+def ece(w, X, Y, bins=10):
+    conf = [0.0] * bins; acc = [0.0] * bins; cnt = [0] * bins
+    for x, y in zip(X, Y):
+        p = sigmoid(sum(a * b for a, b in zip(w, x)))
+        b = min(bins - 1, int(p * bins))
+        conf[b] += p; acc[b] += y; cnt[b] += 1
+    return sum(abs(conf[b] - acc[b]) for b in range(bins)) / max(1, len(X))
+
+X, Y = load(sys.argv[1])
+w = fit(X, Y)
+print("weights:", "{" + ", ".join(f"{v:.4f}" for v in w) + "}")
+print(f"{sys.argv[1]}: n={len(X)} accuracy={sum(Y)/len(Y):.3f} ECE in-sample={ece(w, X, Y):.3f}")
+half = len(X) // 2
+folds = [(list(range(0, half)), list(range(half, len(X)))), (list(range(half, len(X))), list(range(0, half)))]
+cv = []
+for train, test in folds:
+    wf = fit([X[i] for i in train], [Y[i] for i in train])
+    cv.append(ece(wf, [X[i] for i in test], [Y[i] for i in test]) * len(test))
+print(f"  ECE 2-fold cross-validated={sum(cv)/len(X):.3f}")
+for path in sys.argv[2:]:
+    Xo, Yo = load(path)
+    print(f"{path}: n={len(Xo)} accuracy={sum(Yo)/len(Yo):.3f} ECE with these weights={ece(w, Xo, Yo):.3f}")
