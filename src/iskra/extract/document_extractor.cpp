@@ -92,7 +92,7 @@ void add_sentence_dates(std::string_view sentence,
 
 bool looks_lower_case(std::string_view text) {
     // The first few thousand words tell; long documents need not be read to the end.
-    constexpr std::size_t kSampleWords = 4000;
+    constexpr std::size_t kSampleWords = 1000;
     std::size_t words = 0;
     std::size_t capitals = 0;
     bool in_word = false;

@@ -389,8 +389,11 @@ std::size_t NameScanner::alias_after(std::size_t idx, std::size_t min_words, Ali
 void NameScanner::find_alias_statements() {
     for (std::size_t idx = 0; idx < tokens_.size(); ++idx) {
         std::string_view w = word(idx);
-        if (w.empty()) {
-            continue;
+        char first = w.empty() ? '\0' : w.front();
+        bool may_trigger = first == 'b' || first == 'n' || first == 'k' || first == 'a'
+                           || first == 'p' || first == 'c' || first == 'u';
+        if (w.size() < 3 || !may_trigger) {
+            continue;  // no trigger word starts otherwise
         }
         if (w == "born" || w == "nee") {
             std::size_t pos = word(idx + 1) == "as" ? idx + 2 : idx + 1;

@@ -27,6 +27,11 @@ class OfficeScanner {
     std::vector<OfficeStatement> run() {
         for (std::size_t idx = 0; idx < tokens_.size(); ++idx) {
             std::string_view w = word(idx);
+            if (w.empty()
+                || (w.front() != 'o' && w.front() != 'a' && w.front() != 'b' && w.front() != 'e'
+                    && w.front() != 'n')) {
+                continue;  // no trigger word starts otherwise
+            }
             if (w == "office" && (is_number(idx + 1) || lexicon::month_number(word(idx + 1)) > 0)) {
                 read_infobox(idx);
             } else if (w == "as" || w == "became" || w == "appointed" || w == "elected"

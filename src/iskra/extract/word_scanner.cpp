@@ -104,6 +104,13 @@ std::size_t word_end(
     all_upper = true;
     letters = 0;
     while (pos < text.size()) {
+        auto byte = static_cast<unsigned char>(text[pos]);
+        if (byte < 0x80 && ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z'))) {
+            all_upper = all_upper && byte <= 'Z';
+            ++letters;
+            ++pos;
+            continue;  // ASCII fast path
+        }
         std::uint32_t cp = decode_code_point(text, pos, len);
         if (is_letter_code_point(cp)) {
             if (!is_upper_code_point(cp)) {
