@@ -134,5 +134,37 @@ TEST(SearcherPrior, FlaggedDocumentsRankBelowCleanOnesUnlessNoiseIsShown) {
     EXPECT_LT(both->hits[1].score, both->hits[0].score);
 }
 
+TEST(SearcherSnippets, PreferSentencesWithTheQueryTermsSideBySide) {
+    iskra::testing::TempDir dir("iskra-search-snippets");
+    index::CollectionOptions options;
+    options.create_if_missing = true;
+    options.threads = 2;
+    auto collection = index::Collection::open(dir.path() / "c", options);
+    ASSERT_TRUE(collection.ok());
+    {
+        auto writer = (*collection)->writer();
+        ASSERT_TRUE(writer.ok());
+        index::DocumentRecord record =
+            simple_record("d", "Government answered the soviet. The soviet government fell.", 0);
+        record.sentences = {{0, 31, 0, 31, 1.0f, 0}, {32, 59, 32, 59, 1.0f, 0}};
+        ASSERT_TRUE((*writer)->add(record).ok());
+        ASSERT_TRUE((*writer)->commit().ok());
+    }
+    text::Analyzer analyzer;
+    const Searcher searcher((*collection)->snapshot());
+    SearchRequest request;
+    request.query = "soviet government";
+    Result<SearchResponse> response = searcher.search(request, analyzer);
+    ASSERT_TRUE(response.ok());
+    ASSERT_EQ(response->hits.size(), 1u);
+    ASSERT_EQ(response->hits[0].snippets.size(), 2u);
+    EXPECT_EQ(response->hits[0].snippets[0].sentence.text, "The soviet government fell.");
+    EXPECT_EQ(response->hits[0].snippets[1].sentence.text, "Government answered the soviet.");
+    const auto& highlights = response->hits[0].snippets[1].highlights;
+    ASSERT_EQ(highlights.size(), 2u);
+    EXPECT_EQ(highlights[0], (std::pair<std::uint32_t, std::uint32_t>{0, 10}));
+    EXPECT_EQ(highlights[1], (std::pair<std::uint32_t, std::uint32_t>{24, 30}));
+}
+
 }  // namespace
 }  // namespace iskra::search

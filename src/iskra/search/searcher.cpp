@@ -78,7 +78,10 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request,
     std::vector<float> adjusted;
     for (std::size_t i = 0; i < top.docs.size(); ++i) {
         const ScoredDoc& hit = top.docs[i];
-        if (candidates.size() >= page_end && page_end > 0) {
+        if (candidates.size() >= page_end) {
+            if (page_end == 0) {
+                break;
+            }
             adjusted.clear();
             for (const Candidate& candidate : candidates) {
                 adjusted.push_back(candidate.score);

@@ -19,8 +19,13 @@ SnippetBuilder::SnippetBuilder(const Query& query, std::uint32_t max_snippets, b
 
 std::vector<SnippetBuilder::SentenceHits> SnippetBuilder::collect_hits(
     const index::SegmentReader& reader, index::DocId doc) const {
-    std::vector<SentenceHits> hits;
-    for (std::size_t term_idx = 0; term_idx < terms_.size(); ++term_idx) {
+    struct Occurrence {
+        std::uint32_t sentence;
+        std::uint32_t position;
+        std::uint32_t term_idx;
+    };
+    std::vector<Occurrence> occurrences;
+    for (std::uint32_t term_idx = 0; term_idx < terms_.size(); ++term_idx) {
         std::optional<index::SegmentPostingCursor> cursor =
             reader.postings(index::Field::All, terms_[term_idx]);
         if (!cursor) {
@@ -33,18 +38,27 @@ std::vector<SnippetBuilder::SentenceHits> SnippetBuilder::collect_hits(
         for (const std::uint32_t position : cursor->positions()) {
             const std::optional<std::uint32_t> sentence =
                 reader.sentence_of_position(doc, position);
-            if (!sentence) {
-                continue;
+            if (sentence) {
+                occurrences.push_back({*sentence, position, term_idx});
             }
-            auto it = std::find_if(hits.begin(), hits.end(), [&](const SentenceHits& h) {
-                return h.sentence == *sentence;
-            });
-            if (it == hits.end()) {
-                hits.push_back({*sentence, 0, 0});
-                it = hits.end() - 1;
-            }
-            it->term_mask |= std::uint64_t{1} << term_idx;
-            ++it->occurrences;
+        }
+    }
+    std::sort(occurrences.begin(), occurrences.end(), [](const auto& a, const auto& b) {
+        return a.position < b.position;  // positions grow with sentences
+    });
+    std::vector<SentenceHits> hits;
+    for (std::size_t i = 0; i < occurrences.size(); ++i) {
+        const Occurrence& occurrence = occurrences[i];
+        if (hits.empty() || hits.back().sentence != occurrence.sentence) {
+            hits.push_back({occurrence.sentence, 0, 0, 0});
+        }
+        SentenceHits& hit = hits.back();
+        hit.term_mask |= std::uint64_t{1} << occurrence.term_idx;
+        ++hit.occurrences;
+        // Query terms next to each other in query order read as the phrase the user typed.
+        if (i > 0 && occurrences[i - 1].position + 1 == occurrence.position
+            && occurrences[i - 1].term_idx + 1 == occurrence.term_idx) {
+            ++hit.adjacent_pairs;
         }
     }
     return hits;
@@ -76,7 +90,8 @@ std::vector<Snippet> SnippetBuilder::build(const index::SegmentReader& reader,
             continue;
         }
         float score = static_cast<float>(std::popcount(hit.term_mask))
-                      + 0.1f * static_cast<float>(std::min<std::uint32_t>(hit.occurrences, 10));
+                      + 0.1f * static_cast<float>(std::min<std::uint32_t>(hit.occurrences, 10))
+                      + 0.5f * static_cast<float>(std::min<std::uint32_t>(hit.adjacent_pairs, 4));
         if (!show_noise_) {
             score *= sentence_prior(document.sentences[hit.sentence]);
         }

@@ -15,7 +15,8 @@ namespace iskra::search {
 ///
 /// The query's positive terms are looked up in the document's Field::All postings; their
 /// positions map to sentences (SegmentReader::sentence_of_position), and each sentence scores
-/// by the distinct query terms it holds (plus a little per occurrence), times its prior unless
+/// by the distinct query terms it holds (plus a little per occurrence and per pair of query
+/// terms found side by side in query order), times its prior unless
 /// noise is shown. The best `max_snippets` come back best first, each re-analyzed to give the
 /// byte ranges of the words that produce a query term. A document matched only by its title
 /// gets its first sentence, without highlights.
@@ -37,6 +38,7 @@ class SnippetBuilder {
         std::uint32_t sentence = 0;
         std::uint64_t term_mask = 0;
         std::uint32_t occurrences = 0;
+        std::uint32_t adjacent_pairs = 0;  ///< query terms i, i+1 at consecutive positions
     };
 
     std::vector<SentenceHits> collect_hits(const index::SegmentReader& reader,
