@@ -14,9 +14,11 @@ namespace iskra::answer {
 namespace {
 
 constexpr std::size_t kCandidatePassages = 12;
-constexpr double kMinCoverage = 0.5;       // below: the question is not covered, abstain
-constexpr double kMinFactoidScore = 0.12;  // below: no candidate is good enough
-constexpr double kConflictShare = 0.5;     // a rival group this close to the best is a conflict
+constexpr double kMinCoverage = 0.5;  // below: the question is not covered, abstain
+constexpr double kMinFactoidScore = 0.12;
+constexpr double kMinCommonCoverage =
+    0.34;  // the question's ordinary words must be there too  // below: no candidate is good enough
+constexpr double kConflictShare = 0.5;  // a rival group this close to the best is a conflict
 constexpr std::size_t kMaxConflicts = 2;
 constexpr std::size_t kMaxAnswerSentences = 3;
 
@@ -372,7 +374,8 @@ void factoid_answer(const Context& ctx,
     }
     const CandidateGroup& best = groups.front();
     const Candidate& head = candidates[best.members.front()];
-    if (ctx.scores[head.passage].coverage < kMinCoverage) {
+    if (ctx.scores[head.passage].coverage < kMinCoverage
+        || ctx.scores[head.passage].common_coverage < kMinCommonCoverage) {
         set_not_found(ctx, r);
         return;
     }

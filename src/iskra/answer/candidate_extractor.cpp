@@ -428,7 +428,11 @@ std::vector<Candidate> extract_candidates(const Question& question,
             break;
     }
     std::erase_if(out, [&](const Candidate& c) {
-        return c.text.empty() || only_question_words(question, c.text, analyzer);
+        const bool has_alnum = std::any_of(c.text.begin(), c.text.end(), [](char ch) {
+            return std::isalnum(static_cast<unsigned char>(ch)) != 0
+                   || static_cast<unsigned char>(ch) >= 0x80;
+        });
+        return !has_alnum || only_question_words(question, c.text, analyzer);
     });
     return out;
 }

@@ -57,6 +57,19 @@ std::vector<PassageScore> score_passages(const Question& question,
                 s.proper_missing = true;
             }
         }
+        double common_total = 0;
+        double common_found = 0;
+        for (std::size_t i = 0; i < question.terms.size(); ++i) {
+            const KeyTerm& k = question.terms[i];
+            if (k.proper || k.focus) {
+                continue;
+            }
+            common_total += k.weight;
+            common_found += s.matches.key_term_found[i] ? k.weight
+                            : context.key_term_found[i] ? k.weight * kContextWeight
+                                                        : 0.0;
+        }
+        s.common_coverage = common_total > 0 ? common_found / common_total : 1.0;
         s.quality = flag_quality(p);
         const double retrieval = top_retrieval > 0 ? p.retrieval_score / top_retrieval : 0;
         // Long "sentences" (glued tables, contents lists) match everything a little.

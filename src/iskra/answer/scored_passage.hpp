@@ -16,8 +16,12 @@ struct PassageScore {
     double coverage = 0;  ///< key-term coverage, neighbours counting half
     double quality = 1;   ///< from the cleaning flags and quality
     double score = 0;     ///< what ranks passages: coverage, quality, retrieval
-    bool proper_missing =
-        false;  ///< a name or number of the question is in neither sentence nor context
+    /// Coverage of the question's ordinary words alone (not names, numbers or the head noun),
+    /// neighbours counting half; 1 when the question has none. The verb "die" of "when did X
+    /// die" must be there, not only X.
+    double common_coverage = 1;
+    /// A name or number of the question is in neither the sentence nor its context.
+    bool proper_missing = false;
 };
 
 /// Scores every passage (same order as `passages`).
