@@ -39,9 +39,7 @@ bool is_chain_separator(std::string_view piece) {
 // Reads the date expressions of one text; one instance per call of find_dates.
 class DateScanner {
   public:
-    DateScanner(std::string_view text,
-                std::vector<ScanToken> tokens,
-                const std::vector<std::string>& folded)
+    DateScanner(std::string_view text, std::vector<ScanToken> tokens, const FoldedWords& folded)
         : text_(text), tokens_(std::move(tokens)) {
         std::vector<std::uint32_t> origin = split_glued_numbers();
         folded_.reserve(tokens_.size());
@@ -665,12 +663,12 @@ std::size_t DateScanner::try_relative(std::size_t idx, DateMention& m) const {
 
 // Most sentences hold no date: without a number or a word that starts a relative date there is
 // nothing to read.
-bool may_hold_date(const std::vector<ScanToken>& tokens, const std::vector<std::string>& folded) {
+bool may_hold_date(const std::vector<ScanToken>& tokens, const FoldedWords& folded) {
     for (std::size_t idx = 0; idx < tokens.size(); ++idx) {
         if (tokens[idx].kind == TokenKind::Number) {
             return true;
         }
-        const std::string& w = folded[idx];
+        std::string_view w = folded[idx];
         if (w == "later" || w == "next" || w == "following" || w == "same" || w == "afterwards") {
             return true;
         }
@@ -682,7 +680,7 @@ bool may_hold_date(const std::vector<ScanToken>& tokens, const std::vector<std::
 
 std::vector<DateMention> find_dates(std::string_view sentence,
                                     const std::vector<ScanToken>& tokens,
-                                    const std::vector<std::string>& folded) {
+                                    const FoldedWords& folded) {
     if (!may_hold_date(tokens, folded)) {
         return {};
     }

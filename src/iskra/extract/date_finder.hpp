@@ -22,6 +22,6 @@ std::vector<DateMention> find_dates(std::string_view sentence);
 /// Same, over tokens and folded words already computed for `sentence` (see fold_words).
 std::vector<DateMention> find_dates(std::string_view sentence,
                                     const std::vector<ScanToken>& tokens,
-                                    const std::vector<std::string>& folded);
+                                    const FoldedWords& folded);
 
 }  // namespace iskra::extract

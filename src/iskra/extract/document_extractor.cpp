@@ -60,7 +60,7 @@ void resolve(DateMention& mention,
 
 void add_sentence_dates(std::string_view sentence,
                         const std::vector<ScanToken>& tokens,
-                        const std::vector<std::string>& folded,
+                        const FoldedWords& folded,
                         std::uint32_t sentence_idx,
                         std::uint32_t offset,
                         std::optional<Anchor>& anchor,

@@ -34,7 +34,7 @@ class NameScanner {
   public:
     NameScanner(std::string_view text,
                 const std::vector<ScanToken>& tokens,
-                const std::vector<std::string>& folded,
+                const FoldedWords& folded,
                 bool lower_case)
         : text_(text), tokens_(tokens), folded_(folded), lower_case_(lower_case) {
         std::size_t words = 0;
@@ -69,7 +69,7 @@ class NameScanner {
         return valid(idx) && tokens_[idx].kind == TokenKind::Punct && piece(idx) == what;
     }
     std::string_view word(std::size_t idx) const {
-        return is_word(idx) ? std::string_view(folded_[idx]) : std::string_view();
+        return is_word(idx) ? folded_[idx] : std::string_view();
     }
     // A capitalised word that can be part of a name ("Spanish-born" cannot).
     bool is_name_word(std::size_t idx) const {
@@ -95,7 +95,7 @@ class NameScanner {
 
     std::string_view text_;
     const std::vector<ScanToken>& tokens_;
-    const std::vector<std::string>& folded_;
+    const FoldedWords& folded_;
     bool lower_case_;
     bool shouting_ = false;
     SentenceEntities out_;
@@ -478,7 +478,7 @@ bool abbreviates(std::string_view short_form, std::string_view long_form) {
 
 SentenceEntities find_entities(std::string_view sentence,
                                const std::vector<ScanToken>& tokens,
-                               const std::vector<std::string>& folded,
+                               const FoldedWords& folded,
                                bool lower_case) {
     return NameScanner(sentence, tokens, folded, lower_case).run();
 }

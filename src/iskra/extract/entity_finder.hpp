@@ -26,7 +26,7 @@ SentenceEntities find_entities(std::string_view sentence, bool lower_case);
 /// Same, over tokens and folded words already computed for `sentence` (see fold_words).
 SentenceEntities find_entities(std::string_view sentence,
                                const std::vector<ScanToken>& tokens,
-                               const std::vector<std::string>& folded,
+                               const FoldedWords& folded,
                                bool lower_case);
 
 /// True when the acronym or contraction `short_form` can be built from the words of

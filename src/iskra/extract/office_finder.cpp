@@ -15,7 +15,7 @@ class OfficeScanner {
   public:
     OfficeScanner(std::string_view text,
                   const std::vector<ScanToken>& tokens,
-                  const std::vector<std::string>& folded,
+                  const FoldedWords& folded,
                   std::span<const DateMention> dates,
                   std::span<const EntityMention> names)
         : text_(text), tokens_(tokens), dates_(dates), names_(names), folded_(folded) {
@@ -51,7 +51,7 @@ class OfficeScanner {
         return valid(idx) && tokens_[idx].kind == TokenKind::Number;
     }
     std::string_view word(std::size_t idx) const {
-        return valid(idx) && tokens_[idx].kind == TokenKind::Word ? std::string_view(folded_[idx])
+        return valid(idx) && tokens_[idx].kind == TokenKind::Word ? folded_[idx]
                                                                   : std::string_view();
     }
     std::string span_text(std::size_t first, std::size_t last) const {
@@ -111,7 +111,7 @@ class OfficeScanner {
     const std::vector<ScanToken>& tokens_;
     std::span<const DateMention> dates_;
     std::span<const EntityMention> names_;
-    const std::vector<std::string>& folded_;
+    const FoldedWords& folded_;
     std::vector<OfficeStatement> out_;
     bool has_capitals_ = false;
 };
@@ -217,7 +217,7 @@ void OfficeScanner::read_prose(std::size_t trigger_idx) {
 
 std::vector<OfficeStatement> find_offices(std::string_view sentence,
                                           const std::vector<ScanToken>& tokens,
-                                          const std::vector<std::string>& folded,
+                                          const FoldedWords& folded,
                                           std::span<const DateMention> dates,
                                           std::span<const EntityMention> names) {
     return OfficeScanner(sentence, tokens, folded, dates, names).run();

@@ -19,7 +19,7 @@ namespace iskra::extract {
 /// subject.
 std::vector<OfficeStatement> find_offices(std::string_view sentence,
                                           const std::vector<ScanToken>& tokens,
-                                          const std::vector<std::string>& folded,
+                                          const FoldedWords& folded,
                                           std::span<const DateMention> dates,
                                           std::span<const EntityMention> names);
 

@@ -179,27 +179,30 @@ std::vector<ScanToken> scan_words(std::string_view text) {
     return tokens;
 }
 
-std::vector<std::string> fold_words(std::string_view text, const std::vector<ScanToken>& tokens) {
-    std::vector<std::string> folded(tokens.size());
-    for (std::size_t idx = 0; idx < tokens.size(); ++idx) {
-        const ScanToken& token = tokens[idx];
-        if (token.kind != TokenKind::Word) {
-            continue;
+FoldedWords::FoldedWords(std::string_view text, const std::vector<ScanToken>& tokens) {
+    spans_.reserve(tokens.size());
+    buffer_.reserve(text.size());
+    for (const ScanToken& token : tokens) {
+        auto begin = static_cast<std::uint32_t>(buffer_.size());
+        if (token.kind == TokenKind::Word) {
+            std::string_view piece = text.substr(token.begin, token.end - token.begin);
+            bool ascii = true;
+            for (char c : piece) {
+                auto byte = static_cast<unsigned char>(c);
+                ascii = ascii && byte < 0x80;
+                buffer_.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
+            }
+            if (!ascii) {
+                buffer_.resize(begin);
+                append_folded(piece, buffer_);
+            }
         }
-        std::string_view piece = text.substr(token.begin, token.end - token.begin);
-        std::string& out = folded[idx];
-        out.resize(piece.size());
-        bool ascii = true;
-        for (std::size_t k = 0; k < piece.size(); ++k) {
-            auto c = static_cast<unsigned char>(piece[k]);
-            ascii = ascii && c < 0x80;
-            out[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-        if (!ascii) {
-            out = fold_name(piece);
-        }
+        spans_.emplace_back(begin, static_cast<std::uint32_t>(buffer_.size()));
     }
-    return folded;
+}
+
+FoldedWords fold_words(std::string_view text, const std::vector<ScanToken>& tokens) {
+    return FoldedWords(text, tokens);
 }
 
 }  // namespace iskra::extract

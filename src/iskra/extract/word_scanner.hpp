@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace iskra::extract {
@@ -29,8 +30,26 @@ struct ScanToken {
 /// points (Latin, Greek, Cyrillic), other non-ASCII characters (dashes, quotes) are Punct.
 std::vector<ScanToken> scan_words(std::string_view text);
 
-/// The folded form (see fold_name) of every Word token, "" for other tokens.
-std::vector<std::string> fold_words(std::string_view text, const std::vector<ScanToken>& tokens);
+/// The folded forms (see fold_name) of a sentence's tokens, "" for non-words, kept in one
+/// buffer so that folding a sentence allocates twice, not once per word.
+class FoldedWords {
+  public:
+    FoldedWords() = default;
+    FoldedWords(std::string_view text, const std::vector<ScanToken>& tokens);
+
+    std::string_view operator[](std::size_t idx) const {
+        const auto& [begin, end] = spans_[idx];
+        return std::string_view(buffer_).substr(begin, end - begin);
+    }
+    std::size_t size() const { return spans_.size(); }
+
+  private:
+    std::string buffer_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans_;
+};
+
+/// Folds every Word token of `text`.
+FoldedWords fold_words(std::string_view text, const std::vector<ScanToken>& tokens);
 
 /// The code point at `pos` (valid or not) and its length in bytes (at least 1).
 std::uint32_t decode_code_point(std::string_view text, std::size_t pos, std::size_t& length);
