@@ -60,6 +60,10 @@ def parse_args(argv):
     parser.add_argument("--iskra-bin", help="default: BUILD_DIR/iskra")
     parser.add_argument("--work", help="default: bench/work/<corpus name>")
     parser.add_argument("--skip-index", action="store_true", help="reuse the indexes of a run")
+    parser.add_argument("--raw-queries", action="store_true",
+                        help="pass query text unchanged (default: bag of words, see plain_query)")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="run cmake --build for iskra and the C++ peers even if they exist")
     return parser.parse_args(argv)
 
 
@@ -91,6 +95,31 @@ def resolve_inputs(args):
     if not queries:
         sys.exit("--queries is required for a corpus given as a file")
     return name, corpus, queries, qrels
+
+
+def plain_query(text):
+    """The query as a bag of words every engine reads the same way: punctuation (iskra's query
+    syntax: quotes, +, -, parentheses, colons) becomes a space except apostrophes inside words,
+    and the text is lower-cased so AND/OR/NOT are words, not operators. The peers' analyzers
+    drop punctuation and lower-case anyway, so this changes only what iskra's parser sees."""
+    text = re.sub(r"[^\w\s']", " ", text)
+    text = re.sub(r"(?<!\w)'|'(?!\w)", " ", text)
+    return " ".join(text.lower().split())
+
+
+def write_queries(src, dst, raw, max_queries):
+    """Writes the benchmark's query file (id<TAB>text); returns the number of queries."""
+    query_logs.to_tsv(src, dst)
+    with open(dst, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t", 1) for line in f]
+    if max_queries:
+        rows = rows[:max_queries]
+    if not raw:
+        rows = [(qid, plain_query(text)) for qid, text in rows]
+    rows = [(qid, text) for qid, text in rows if text]
+    with open(dst, "w", encoding="utf-8") as f:
+        f.writelines(f"{qid}\t{text}\n" for qid, text in rows)
+    return len(rows)
 
 
 def corpus_stats(corpus, work):
@@ -138,6 +167,8 @@ def prepare_engine(engine, args):
         target = "iskra"
     else:
         return f"unknown engine {engine}"
+    if os.path.exists(engine_command(engine, args)[0]) and not args.rebuild:
+        return None
     done = subprocess.run(["cmake", "--build", args.build_dir, "-j2", "--target", target],
                           capture_output=True, text=True)
     if done.returncode != 0:
@@ -256,8 +287,11 @@ def print_report(args, name, corpus, queries_tsv, qrels, docs, text_bytes, engin
     print(f"corpus {corpus}; queries {queries_tsv}")
     print(f"command: python3 bench/compare.py {shlex.join(sys.argv[1:])}\n")
     head = ["engine", "docs/s", "MB/s", "index MB", "% of text", "peak RSS MB",
-            "q mean µs", "q p50 µs", "q p99 µs", f"overlap@10 vs {reference}",
+            "q mean µs", "q p50 µs", "q p99 µs", "queries with hits", f"overlap@10 vs {reference}",
             f"RBO@10 vs {reference}"]
+    second = "lucene" if reference != "lucene" and "lucene" in engines else None
+    if second:
+        head.append("overlap@10 vs lucene")
     if qrels:
         head += ["nDCG@10", f"MAP@{args.quality_k}", "P@10"]
     print("| " + " | ".join(head) + " |")
@@ -276,11 +310,18 @@ def print_report(args, name, corpus, queries_tsv, qrels, docs, text_bytes, engin
             row += [fmt(q["mean"]), fmt(q["p50"]), fmt(q["p99"])]
         else:
             row += ["FAILED" if ix.get("ok") else "–"] + ["–"] * 2
+        answered = r.get("run_docs")
+        row.append(f"{len(answered):,}" if answered is not None else "–")
         overlap = rbo = None
         if engine != reference and ref_run is not None and r.get("run_docs") is not None:
             overlap, rbo = overlap_and_rbo(ref_run, r["run_docs"])
         row += [fmt(overlap, 3) if engine != reference else "(ref)",
                 fmt(rbo, 3) if engine != reference else "(ref)"]
+        if second:
+            lucene_run = results["lucene"].get("run_docs")
+            other = overlap_and_rbo(lucene_run, r["run_docs"])[0] if engine != second and \
+                lucene_run is not None and r.get("run_docs") is not None else None
+            row.append(fmt(other, 3) if engine != second else "(ref)")
         if qrels:
             quality = r.get("quality")
             row += [fmt(quality["ndcg@10"], 4), fmt(quality["map"], 4),
@@ -351,13 +392,7 @@ def main(argv):
     work = args.work or os.path.join(HERE, "work", name)
     os.makedirs(work, exist_ok=True)
     queries_tsv = os.path.join(work, "queries.tsv")
-    count = query_logs.to_tsv(queries_src, queries_tsv)
-    if args.max_queries and count > args.max_queries:
-        with open(queries_tsv) as f:
-            lines = f.readlines()[: args.max_queries]
-        with open(queries_tsv, "w") as f:
-            f.writelines(lines)
-        count = args.max_queries
+    count = write_queries(queries_src, queries_tsv, args.raw_queries, args.max_queries)
     docs, text_bytes = corpus_stats(corpus, work)
     qrels = ir_quality.load_qrels(qrels_path) if qrels_path else None
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
