@@ -405,6 +405,9 @@ std::size_t DateScanner::try_day_month(std::size_t idx, DateMention& m) const {
         m.end_byte = tokens_[pos].end;
         ++pos;
     } else {
+        if (!other && (is_punct(pos, "[") || is_punct(pos, "("))) {
+            return idx;  // "7 november [o" cut off by a line break: the year is unknowable
+        }
         // A day and month without a year: the year comes from the passage.
         m.kind = DateKind::Partial;
         m.resolved = false;
@@ -486,7 +489,9 @@ std::size_t DateScanner::try_month_year(std::size_t idx, DateMention& m) const {
     if (word(pos) == "of") {
         ++pos;
     }
-    if (!is_year(pos) || looks_like_quantity(pos)) {
+    // A month name makes the number a year even before a quantity word ("november 1927
+    // demonstrators"), except for "may", which is also a verb.
+    if (!is_year(pos) || (word(idx) == "may" && looks_like_quantity(pos))) {
         return idx;
     }
     std::size_t begin_idx = idx;

@@ -645,30 +645,26 @@ bool is_name_connector(std::string_view word) {
 }
 
 bool is_quantity_noun(std::string_view word) {
-    static const WordSet kWords{"men",         "women",     "people",    "persons",
-                                "children",    "soldiers",  "troops",    "workers",
-                                "strikers",    "employees", "members",   "votes",
-                                "voters",      "copies",    "pages",     "dollars",
-                                "dlrs",        "dlr",       "cents",     "pounds",
-                                "marks",       "francs",    "yen",       "lire",
-                                "roubles",     "rubles",    "tonnes",    "tons",
-                                "tonne",       "ton",       "barrels",   "bpd",
-                                "shares",      "miles",     "km",        "kilometres",
-                                "kilometers",  "metres",    "meters",    "feet",
-                                "ft",          "acres",     "hectares",  "units",
-                                "cars",        "houses",    "ships",     "vessels",
-                                "guns",        "rifles",    "prisoners", "pct",
-                                "percent",     "per",       "mln",       "million",
-                                "billion",     "bln",       "thousand",  "kg",
-                                "kilos",       "lbs",       "ounces",    "oz",
-                                "bags",        "bales",     "bushels",   "head",
-                                "jobs",        "students",  "delegates", "deaths",
-                                "casualties",  "victims",   "refugees",  "demonstrators",
-                                "sailors",     "officers",  "words",     "signatures",
-                                "delegations", "times",     "points",    "yards",
-                                "hours",       "minutes",   "seconds",   "calories",
-                                "horsepower",  "hp",        "mw",        "kw",
-                                "volts",       "degrees",   "stg"};
+    static const WordSet kWords{
+        "men",        "women",      "persons",    "children",   "soldiers",
+        "troops",     "workers",    "strikers",   "employees",  "members",
+        "votes",      "voters",     "copies",     "pages",      "dollars",
+        "dlrs",       "dlr",        "cents",      "pounds",     "marks",
+        "francs",     "yen",        "lire",       "roubles",    "rubles",
+        "tonnes",     "tons",       "tonne",      "ton",        "barrels",
+        "bpd",        "shares",     "miles",      "km",         "kilometres",
+        "kilometers", "metres",     "meters",     "feet",       "ft",
+        "acres",      "hectares",   "units",      "cars",       "houses",
+        "ships",      "vessels",    "guns",       "rifles",     "prisoners",
+        "pct",        "percent",    "per",        "mln",        "million",
+        "billion",    "bln",        "thousand",   "kg",         "kilos",
+        "lbs",        "ounces",     "oz",         "bags",       "bales",
+        "bushels",    "head",       "jobs",       "students",   "delegates",
+        "deaths",     "casualties", "victims",    "refugees",   "demonstrators",
+        "sailors",    "officers",   "words",      "signatures", "delegations",
+        "times",      "points",     "yards",      "hours",      "minutes",
+        "seconds",    "calories",   "horsepower", "hp",         "mw",
+        "kw",         "volts",      "degrees",    "stg"};
     return contains(kWords, word);
 }
 
