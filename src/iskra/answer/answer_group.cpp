@@ -89,6 +89,7 @@ std::vector<CandidateGroup> group_candidates(std::span<const Candidate> candidat
             return candidates[a].score > candidates[b].score;
         });
         std::set<std::uint32_t> docs;
+        std::set<std::uint32_t> coarse_docs;
         double score = 0;
         for (std::size_t m : g.members) {
             const Candidate& c = candidates[m];
@@ -100,10 +101,16 @@ std::vector<CandidateGroup> group_candidates(std::span<const Candidate> candidat
                 c.date && candidates[g.members.front()].date
                 && c.date->precision > candidates[g.members.front()].date->precision;
             const bool copy =
-                (p.flags & kDuplicateFlag) != 0 || (p.doc_flags & kDuplicateFlag) != 0 || coarser;
+                (p.flags & kDuplicateFlag) != 0 || (p.doc_flags & kDuplicateFlag) != 0;
             if (docs.empty()) {
                 score = c.score;
                 docs.insert(p.doc_ordinal);
+            } else if (coarser) {
+                // "August 1940" in another document supports "20 August 1940" a little.
+                if (!copy && !docs.contains(p.doc_ordinal)
+                    && coarse_docs.insert(p.doc_ordinal).second) {
+                    score += 0.5 * kFurtherSourceShare * c.score;
+                }
             } else if (!copy && docs.insert(p.doc_ordinal).second) {
                 score += kFurtherSourceShare * c.score;
             }
