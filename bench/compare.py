@@ -60,6 +60,8 @@ def parse_args(argv):
     parser.add_argument("--iskra-bin", help="default: BUILD_DIR/iskra")
     parser.add_argument("--work", help="default: bench/work/<corpus name>")
     parser.add_argument("--skip-index", action="store_true", help="reuse the indexes of a run")
+    parser.add_argument("--sample", type=int, default=1,
+                        help="index every N-th document only (a smaller, same-mix corpus)")
     parser.add_argument("--raw-queries", action="store_true",
                         help="pass query text unchanged (default: bag of words, see plain_query)")
     parser.add_argument("--rebuild", action="store_true",
@@ -120,6 +122,18 @@ def write_queries(src, dst, raw, max_queries):
     with open(dst, "w", encoding="utf-8") as f:
         f.writelines(f"{qid}\t{text}\n" for qid, text in rows)
     return len(rows)
+
+
+def sample_corpus(corpus, every, work):
+    """Writes every `every`-th line of the corpus (lines 1, 1 + every, ...) to the work dir."""
+    sampled = os.path.join(work, "corpus.jsonl")
+    if not os.path.exists(sampled) or os.path.getmtime(sampled) < os.path.getmtime(corpus):
+        with open(corpus, "rb") as src, open(sampled + ".tmp", "wb") as dst:
+            for line_no, line in enumerate(src):
+                if line_no % every == 0:
+                    dst.write(line)
+        os.replace(sampled + ".tmp", sampled)
+    return sampled
 
 
 def corpus_stats(corpus, work):
@@ -393,8 +407,12 @@ def print_ratios(engines, results, text_bytes):
 def main(argv):
     args = parse_args(argv)
     name, corpus, queries_src, qrels_path = resolve_inputs(args)
+    if args.sample > 1:
+        name += f"-1in{args.sample}"
     work = args.work or os.path.join(HERE, "work", name)
     os.makedirs(work, exist_ok=True)
+    if args.sample > 1:
+        corpus = sample_corpus(corpus, args.sample, work)
     queries_tsv = os.path.join(work, "queries.tsv")
     count = write_queries(queries_src, queries_tsv, args.raw_queries, args.max_queries)
     docs, text_bytes = corpus_stats(corpus, work)
