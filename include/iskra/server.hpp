@@ -40,6 +40,9 @@ struct ServerOptions {
     /// Seconds an idle keep-alive connection is kept open (this also bounds how long a graceful
     /// shutdown waits for idle browsers).
     unsigned keep_alive_seconds = 5;
+    /// Read responses kept in an LRU cache keyed by route, request and collection generation
+    /// (a commit invalidates them all). 0 turns the cache off.
+    std::size_t cache_entries = 1024;
     /// Requests answered at once before new ones get 429.
     unsigned max_in_flight = 256;
 

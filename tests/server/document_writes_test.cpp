@@ -43,6 +43,8 @@ TEST_F(DocumentWritesTest, MissingOrWrongTokenIsUnauthorized) {
 
 TEST_F(DocumentWritesTest, AddedDocumentIsSearchableAndRemovable) {
     auto client = server_->client();
+    // Asked before the add: the cached "no hits" must not outlive the commit.
+    EXPECT_TRUE(body_json(client.Get("/api/v1/search?q=quokka"))["hits"].empty());
     auto added = client.Post("/api/v1/documents", auth(), kDocument, "application/json");
     ASSERT_TRUE(added);
     ASSERT_EQ(added->status, 200) << added->body;

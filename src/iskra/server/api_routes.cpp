@@ -14,6 +14,12 @@ namespace {
 using Json = nlohmann::json;
 using ReadHandler = std::function<Result<Json>(const RequestFields&)>;
 
+void send_body(httplib::Response& res, const std::string& body) {
+    res.status = 200;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(body, "application/json");
+}
+
 void send_json(httplib::Response& res, const Json& body) {
     res.status = 200;
     res.set_header("Cache-Control", "no-store");
@@ -26,17 +32,6 @@ void respond(httplib::Response& res, const Result<Json>& result) {
         return;
     }
     send_json(res, *result);
-}
-
-httplib::Server::Handler read_endpoint(ReadHandler handler) {
-    return [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-        auto fields = request_fields(req);
-        if (!fields.ok()) {
-            set_error(res, fields.status());
-            return;
-        }
-        respond(res, handler(*fields));
-    };
 }
 
 // Runs `parse` then the engine call `run`, and turns the engine's answer into JSON.
@@ -54,7 +49,7 @@ ReadHandler make_read(Parse parse, Run run, const RequestLimits& limits) {
 }  // namespace
 
 ApiRoutes::ApiRoutes(Engine& engine, const ServerOptions& options)
-    : engine_(engine), options_(options) {
+    : engine_(engine), options_(options), cache_(options.cache_entries) {
     limits_.max_query_bytes = options.max_query_bytes;
     limits_.max_k = options.max_k;
 }
@@ -74,10 +69,8 @@ void ApiRoutes::install(httplib::Server& http) {
 
 void ApiRoutes::install_reads(httplib::Server& http) {
     Engine& engine = engine_;
-    auto add = [&http](const char* path, ReadHandler handler) {
-        auto endpoint = read_endpoint(std::move(handler));
-        http.Get(path, endpoint);
-        http.Post(path, endpoint);
+    auto add = [this, &http](const char* path, ReadHandler handler) {
+        add_read(http, path, std::move(handler));
     };
     add("/api/v1/search",
         make_read(
@@ -116,6 +109,51 @@ void ApiRoutes::install_reads(httplib::Server& http) {
     http.Get("/api/v1/health", [&engine](const httplib::Request&, httplib::Response& res) {
         send_json(res, {{"status", "ok"}, {"collection", engine.path().string()}});
     });
+}
+
+void ApiRoutes::add_read(httplib::Server& http, const std::string& path, ReadHandler handler) {
+    auto endpoint = [this, path, handler = std::move(handler)](const httplib::Request& req,
+                                                               httplib::Response& res) {
+        answer_read(path, handler, req, res);
+    };
+    http.Get(path, endpoint);
+    http.Post(path, endpoint);
+}
+
+void ApiRoutes::answer_read(const std::string& path,
+                            const ReadHandler& handler,
+                            const httplib::Request& req,
+                            httplib::Response& res) {
+    auto fields = request_fields(req);
+    if (!fields.ok()) {
+        set_error(res, fields.status());
+        return;
+    }
+    std::string key;
+    if (cache_.capacity() > 0) {
+        // The generation is read before the engine runs, so a cached body is never older than
+        // the generation in its key.
+        auto stats = engine_.stats();
+        if (stats.ok()) {
+            key = path + '\n' + std::to_string(stats->generation) + '\n'
+                  + std::to_string(static_cast<int>(fields->encoding)) + '\n'
+                  + dump_json(fields->fields);
+            if (auto body = cache_.get(key)) {
+                send_body(res, *body);
+                return;
+            }
+        }
+    }
+    auto result = handler(*fields);
+    if (!result.ok()) {
+        set_error(res, result.status());
+        return;
+    }
+    auto body = dump_json(*result);
+    send_body(res, body);
+    if (!key.empty()) {
+        cache_.put(key, std::move(body));
+    }
 }
 
 void ApiRoutes::get_document(const httplib::Request& req, httplib::Response& res) const {

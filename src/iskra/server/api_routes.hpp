@@ -1,11 +1,15 @@
 #pragma once
 
+#include <functional>
 #include <mutex>
+#include <string>
 
 #include <httplib.h>
 
 #include "iskra/engine.hpp"
 #include "iskra/server.hpp"
+#include "iskra/server/request_fields.hpp"
+#include "iskra/server/response_cache.hpp"
 
 namespace iskra::server {
 
@@ -25,8 +29,18 @@ class ApiRoutes {
     /// Registers every API handler on `http`.
     void install(httplib::Server& http);
 
+    const ResponseCache& cache() const { return cache_; }
+
   private:
+    using ReadHandler = std::function<Result<nlohmann::json>(const RequestFields&)>;
+
     void install_reads(httplib::Server& http);
+    /// GET and POST handlers for `path` answering through the response cache.
+    void add_read(httplib::Server& http, const std::string& path, ReadHandler handler);
+    void answer_read(const std::string& path,
+                     const ReadHandler& handler,
+                     const httplib::Request& req,
+                     httplib::Response& res);
     void get_document(const httplib::Request& req, httplib::Response& res) const;
     void add_documents(const httplib::Request& req, httplib::Response& res);
     void remove_document(const httplib::Request& req, httplib::Response& res);
@@ -36,6 +50,7 @@ class ApiRoutes {
     Engine& engine_;
     const ServerOptions& options_;
     RequestLimits limits_;
+    ResponseCache cache_;
     std::mutex write_mutex_;  // one API writer at a time; the engine allows a single writer
 };
 
