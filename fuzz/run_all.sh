@@ -11,7 +11,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${root}/build-fuzz"
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-  targets=(utf8_fuzz analyzer_fuzz html_reader_fuzz markdown_reader_fuzz pdf_reader_fuzz jsonl_reader_fuzz)
+  targets=(utf8_fuzz analyzer_fuzz html_reader_fuzz markdown_reader_fuzz pdf_reader_fuzz jsonl_reader_fuzz query_parser_fuzz json_request_fuzz)
 fi
 
 cmake -S "${root}" -B "${build}" -G Ninja \
@@ -27,6 +27,7 @@ for target in "${targets[@]}"; do
   mkdir -p "${corpus}" "${crashes}"
   cp -n "${root}"/tests/data/ingest/* "${corpus}/" 2>/dev/null || true
   cp -n "${root}"/data/seeds/* "${corpus}/" 2>/dev/null || true
+  cp -n "${root}"/fuzz/corpus/"${target}"/* "${corpus}/" 2>/dev/null || true
   echo "== ${target}: ${run_seconds}s"
   if ! "${build}/fuzz/${target}" "${corpus}" \
       -max_total_time="${run_seconds}" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
