@@ -67,21 +67,46 @@ void DocStoreWriter::add_serialized(std::string_view serialized) {
     }
 }
 
+struct DocStoreWriter::CompressionContext {
+    ZSTD_CCtx* context = ZSTD_createCCtx();
+    CompressionContext() = default;
+    CompressionContext(const CompressionContext&) = delete;
+    CompressionContext& operator=(const CompressionContext&) = delete;
+    ~CompressionContext() { ZSTD_freeCCtx(context); }
+};
+
+DocStoreWriter::DocStoreWriter(FileSink& out)
+    : out_(out), context_(std::make_unique<CompressionContext>()) {}
+
+DocStoreWriter::~DocStoreWriter() = default;
+
 void DocStoreWriter::flush_block() {
     if (doc_ends_.empty()) {
         return;
     }
-    // Block = zstd([varint count][varint end offset per doc][documents]).
-    std::string raw;
-    append_varint(raw, doc_ends_.size());
+    // Block = zstd([varint count][varint end offset per doc][documents]), compressed as a stream
+    // of two pieces so that the documents are not copied once more; the frame records its size.
+    header_.clear();
+    append_varint(header_, doc_ends_.size());
     for (std::uint32_t end : doc_ends_) {
-        append_varint(raw, end);
+        append_varint(header_, end);
     }
-    raw += block_;
-    compressed_.resize(ZSTD_compressBound(raw.size()));
-    std::size_t size =
-        ZSTD_compress(compressed_.data(), compressed_.size(), raw.data(), raw.size(), kZstdLevel);
-    compressed_.resize(ZSTD_isError(size) ? 0 : size);
+    ZSTD_CCtx* cctx = context_->context;
+    ZSTD_CCtx_reset(cctx, ZSTD_reset_session_only);
+    ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, kZstdLevel);
+    ZSTD_CCtx_setPledgedSrcSize(cctx, header_.size() + block_.size());
+    compressed_.resize(ZSTD_compressBound(header_.size() + block_.size()));
+    ZSTD_outBuffer output{compressed_.data(), compressed_.size(), 0};
+    ZSTD_inBuffer header{header_.data(), header_.size(), 0};
+    std::size_t status = ZSTD_compressStream2(cctx, &output, &header, ZSTD_e_continue);
+    ZSTD_inBuffer body{block_.data(), block_.size(), 0};
+    while (!ZSTD_isError(status)) {
+        status = ZSTD_compressStream2(cctx, &output, &body, ZSTD_e_end);
+        if (status == 0) {
+            break;
+        }
+    }
+    compressed_.resize(ZSTD_isError(status) ? 0 : output.pos);
     block_offsets_.push_back(out_.size());
     block_first_docs_.push_back(block_first_doc_);
     out_.append(compressed_);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,10 @@ void serialize_document(const DocumentRecord& record, std::string& out);
 /// 64 KB (a document larger than that gets a block of its own), then the block index.
 class DocStoreWriter {
   public:
-    explicit DocStoreWriter(FileSink& out) : out_(out) {}
+    explicit DocStoreWriter(FileSink& out);
+    ~DocStoreWriter();
+    DocStoreWriter(const DocStoreWriter&) = delete;
+    DocStoreWriter& operator=(const DocStoreWriter&) = delete;
 
     /// Documents get consecutive ids from 0 in call order.
     void add(const DocumentRecord& record);
@@ -40,6 +44,9 @@ class DocStoreWriter {
     std::vector<std::uint64_t> block_offsets_;
     std::vector<std::uint32_t> block_first_docs_;
     std::string compressed_;
+    std::string header_;
+    struct CompressionContext;
+    std::unique_ptr<CompressionContext> context_;  // one zstd context for every block
 };
 
 }  // namespace iskra::index
