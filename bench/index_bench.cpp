@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -156,7 +157,7 @@ int main(int argc, char** argv) {
                 docs.size(),
                 text_bytes / 1e6,
                 load_clock.elapsed_seconds());
-    {
+    if (std::getenv("INDEX_BENCH_SKIP_ANALYSIS") == nullptr) {
         // Analysis alone, one thread: the floor under the indexing time.
         text::Analyzer analyzer;
         index::AnalyzedDocument analyzed;
