@@ -346,8 +346,13 @@ void short_span(const Context& ctx,
     const std::string& best_sentence = r.answer->support.front().sentence.text;
     const Candidate* best = nullptr;
     for (const Candidate& c : candidates) {
-        if (ctx.passages[c.passage].ref.text == best_sentence
-            && (best == nullptr || c.score > best->score)) {
+        if (ctx.passages[c.passage].ref.text != best_sentence) {
+            continue;
+        }
+        // On a tie the longer span wins: it holds the shorter one ("SI unit of ..." over "SI").
+        if (best == nullptr || c.score > best->score * 1.02
+            || (c.score > best->score * 0.98 && c.end - c.begin > best->end - best->begin
+                && c.begin <= best->begin && c.end >= best->end)) {
             best = &c;
         }
     }
@@ -367,6 +372,7 @@ void factoid_answer(const Context& ctx,
     if (groups.empty() || groups.front().score < kMinFactoidScore) {
         if (ctx.question.type == AnswerType::Other) {
             sentence_answer(ctx, r, f);
+            short_span(ctx, analyzer, names, r);
         } else {
             set_not_found(ctx, r);
         }

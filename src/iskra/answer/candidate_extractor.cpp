@@ -185,8 +185,13 @@ bool type_matches(AnswerType expected, extract::EntityType found) {
 }
 
 double entity_type_confidence(AnswerType expected, extract::EntityType found) {
-    if (expected == AnswerType::List || expected == AnswerType::Other) {
+    if (expected == AnswerType::List) {
         return found == extract::EntityType::Person ? 1.0 : 0.6;
+    }
+    if (expected == AnswerType::Other || expected == AnswerType::Definition
+        || expected == AnswerType::Reason) {
+        // No typed head noun: a name is one noun phrase among others.
+        return 0.5;
     }
     if (found == extract::EntityType::Unknown) {
         return 0.5;
@@ -315,9 +320,35 @@ void push_chunk(const Passage& passage,
     c.end = tokens[to - 1].end;
     c.text = text.substr(c.begin, c.end - c.begin);
     c.normalized = lower_ascii(c.text);
-    // Short noun-phrase-like spans are the usual shape of an extractive answer.
-    c.type_confidence = words <= 4 ? 0.5 : 0.35;
+    // Short noun-phrase-like spans are the usual shape of an extractive answer; a lone lower-case
+    // word is more often an adjective or a verb than the thing asked for.
+    const bool lone_lower =
+        words == 1 && !tokens[from].capitalized && tokens[from].kind == extract::TokenKind::Word;
+    c.type_confidence = lone_lower ? 0.4 : words <= 4 ? 0.5 : 0.35;
     out.push_back(std::move(c));
+}
+
+// Words that end a noun phrase: verbs, auxiliaries, relative words and "-ly" adverbs (lower-case
+// only, so that names like "Reading" or "Fielding" stay inside their phrase).
+bool clause_word(std::string_view word, bool capitalized) {
+    static constexpr std::array<std::string_view, 56> kClauseWords = {
+        "is",     "was",   "were",  "are",   "be",     "been",  "being",   "has",
+        "have",   "had",   "does",  "did",   "do",     "can",   "could",   "will",
+        "would",  "may",   "might", "must",  "should", "shall", "that",    "which",
+        "who",    "whom",  "whose", "where", "when",   "while", "because", "although",
+        "though", "if",    "but",   "he",    "she",    "it",    "they",    "we",
+        "found",  "gave",  "gives", "began", "made",   "makes", "became",  "becomes",
+        "took",   "takes", "went",  "came",  "said",   "says",  "known",   "called",
+    };
+    if (capitalized && word.size() > 1) {
+        return false;
+    }
+    const std::string lower = lower_ascii(word);
+    if (std::find(kClauseWords.begin(), kClauseWords.end(), lower) != kClauseWords.end()) {
+        return true;
+    }
+    return (lower.size() >= 5 && (lower.ends_with("ing") || lower.ends_with("ly")))
+           || (lower.size() >= 4 && lower.ends_with("ed"));
 }
 
 // Spans between punctuation and the question's own words: noun-phrase-like chunks for questions
@@ -336,6 +367,10 @@ void add_chunk_candidates(const Question& question,
             || (tokens[i].kind == extract::TokenKind::Punct && text[tokens[i].begin] != '-'
                 && text[tokens[i].begin] != '\'' && text[tokens[i].begin] != '%'
                 && text[tokens[i].begin] != '$')
+            || (tokens[i].kind == extract::TokenKind::Word
+                && clause_word(
+                    std::string_view(text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin),
+                    tokens[i].capitalized))
             || (tokens[i].kind == extract::TokenKind::Word
                 && is_question_word_token(
                     question,
