@@ -21,6 +21,9 @@ constexpr double kMinCommonCoverage =
 constexpr double kConflictShare = 0.5;  // a rival group this close to the best is a conflict
 constexpr std::size_t kMaxConflicts = 2;
 constexpr std::size_t kMaxAnswerSentences = 3;
+constexpr std::size_t kMaxExplanationSentences = 5;
+constexpr double kExplanationShare = 0.35;
+constexpr double kCueBoost = 1.25;  // explanation sentences with a cause/copula cue
 
 struct Context {
     const Question& question;
@@ -179,8 +182,74 @@ AnswerFeatures base_features(const Context& ctx) {
     return f;
 }
 
-void sentence_answer(const Context& ctx, AskResponse& r, AnswerFeatures& f) {
-    const std::vector<std::size_t> best = best_sentences(ctx, kMaxAnswerSentences, 0.5);
+// Words that mark an explanation: a cause for "why", a copula or naming for "what is".
+bool has_cue(AnswerType type, std::string_view sentence) {
+    static constexpr std::string_view kReasonCues[] = {
+        " because ",
+        " due to ",
+        " since ",
+        " as a result",
+        " so that ",
+        " in order to ",
+        " led to ",
+        " caused ",
+        " owing to ",
+        " reason ",
+        " therefore ",
+        " thus ",
+    };
+    static constexpr std::string_view kDefinitionCues[] = {
+        " is a ",
+        " is an ",
+        " is the ",
+        " was a ",
+        " was an ",
+        " was the ",
+        " are ",
+        " were ",
+        " refers to ",
+        " known as ",
+        " means ",
+        " called ",
+    };
+    std::string lower = " ";
+    for (char c : sentence) {
+        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    lower += ' ';
+    auto any = [&](const auto& cues) {
+        return std::any_of(std::begin(cues), std::end(cues), [&](std::string_view cue) {
+            return lower.find(cue) != std::string::npos;
+        });
+    };
+    if (type == AnswerType::Reason) {
+        return any(kReasonCues);
+    }
+    return type == AnswerType::Definition && any(kDefinitionCues);
+}
+
+// For explanations, a sentence with a causal or defining cue ranks above an equally matching
+// one without.
+Context explanation_context(const Context& ctx, std::vector<PassageScore>& boosted) {
+    boosted = ctx.scores;
+    Context out{ctx.question, ctx.passages, boosted, ctx.ranked, ctx.k};
+    for (std::size_t i = 0; i < boosted.size(); ++i) {
+        if (has_cue(ctx.question.type, ctx.passages[i].ref.text)) {
+            boosted[i].score *= kCueBoost;
+        }
+    }
+    std::stable_sort(out.ranked.begin(), out.ranked.end(), [&](std::size_t a, std::size_t b) {
+        return boosted[a].score > boosted[b].score;
+    });
+    return out;
+}
+
+void sentence_answer(const Context& ctx,
+                     AskResponse& r,
+                     AnswerFeatures& f,
+                     std::size_t limit = kMaxAnswerSentences,
+                     double min_share = 0.5) {
+    const std::vector<std::size_t> best = best_sentences(ctx, limit, min_share);
     if (best.empty() || ctx.scores[best.front()].coverage < kMinCoverage) {
         set_not_found(ctx, r);
         return;
@@ -449,8 +518,11 @@ AnswerOutcome AnswerBuilder::build(const Question& question,
     } else if (!question.options.empty()) {
         order_answer(ctx, analyzer, r, f);
     } else if (question.type == AnswerType::Definition || question.type == AnswerType::Reason) {
-        sentence_answer(ctx, r, f);
-        short_span(ctx, analyzer, book, r);
+        std::vector<PassageScore> boosted;
+        const Context explanation = explanation_context(ctx, boosted);
+        // An explanation often spans sentences: give a little more of the best evidence.
+        sentence_answer(explanation, r, f, kMaxExplanationSentences, kExplanationShare);
+        short_span(explanation, analyzer, book, r);
     } else if (question.type == AnswerType::YesNo) {
         yesno_answer(ctx, r, f);
     } else if (question.type == AnswerType::List) {
