@@ -18,6 +18,8 @@ constexpr double kMinCoverage = 0.5;  // below: the question is not covered, abs
 constexpr double kMinFactoidScore = 0.12;
 constexpr double kMinCommonCoverage =
     0.34;  // the question's ordinary words must be there too  // below: no candidate is good enough
+// A sentence this close to the whole question answers it even without its ordinary words.
+constexpr double kFullCoverage = 0.85;
 constexpr double kConflictShare = 0.5;  // a rival group this close to the best is a conflict
 constexpr std::size_t kMaxConflicts = 2;
 constexpr std::size_t kMaxAnswerSentences = 3;
@@ -450,7 +452,8 @@ void factoid_answer(const Context& ctx,
     const CandidateGroup& best = groups.front();
     const Candidate& head = candidates[best.members.front()];
     if (ctx.scores[head.passage].coverage < kMinCoverage
-        || ctx.scores[head.passage].common_coverage < kMinCommonCoverage) {
+        || (ctx.scores[head.passage].common_coverage < kMinCommonCoverage
+            && ctx.scores[head.passage].coverage < kFullCoverage)) {
         set_not_found(ctx, r);
         return;
     }
