@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "iskra/clean/noise_patterns.hpp"
 #include "iskra/clean/topic_vocabulary.hpp"
 
 namespace iskra::clean {
@@ -19,12 +18,30 @@ std::uint64_t band_key(std::uint64_t simhash, int band) {
     return (static_cast<std::uint64_t>(band) << 16) | ((simhash >> (16 * band)) & 0xFFFFu);
 }
 
-std::string_view sentence_text(const CleanInput& doc, const text::SentenceSpan& span) {
-    return doc.text.substr(span.begin, span.end - span.begin);
+// Whether some hash of a band index (see `band_key`) is within `max_bits` of `simhash`. By the
+// pigeonhole principle, two hashes within 3 bits agree on at least one of the 4 bands.
+bool near_in_bands(const std::unordered_map<std::uint64_t, std::vector<std::uint64_t>>& bands,
+                   std::uint64_t simhash,
+                   int max_bits) {
+    for (int band = 0; band < 4; ++band) {
+        auto it = bands.find(band_key(simhash, band));
+        if (it == bands.end()) {
+            continue;
+        }
+        for (std::uint64_t other : it->second) {
+            if (hamming_distance(other, simhash) <= max_bits) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
-std::uint64_t document_simhash(std::string_view text) {
-    return fingerprint_sentence(text).simhash;
+void add_to_bands(std::unordered_map<std::uint64_t, std::vector<std::uint64_t>>& bands,
+                  std::uint64_t simhash) {
+    for (int band = 0; band < 4; ++band) {
+        bands[band_key(simhash, band)].push_back(simhash);
+    }
 }
 
 // Quality from the flags and the shape of the sentence.
@@ -52,12 +69,6 @@ float sentence_quality(std::uint8_t flags, std::size_t word_count) {
     }
     return static_cast<float>(q);
 }
-
-struct SentenceWork {
-    SentenceFingerprint fp;
-    std::vector<std::string> topic;
-    std::uint8_t flags = 0;
-};
 
 }  // namespace
 
@@ -87,7 +98,7 @@ Status Cleaner::add_existing(std::string_view fingerprints_blob) {
     for (const SentenceFingerprint& fp : parsed->sentences) {
         remember(fp);
     }
-    document_simhashes_.push_back(parsed->simhash);
+    add_to_bands(document_bands_, parsed->simhash);
     return {};
 }
 
@@ -96,24 +107,14 @@ void Cleaner::remember(const SentenceFingerprint& fp) {
         exact_.insert(fp.exact);
     }
     if (fp.word_count >= kMinWordsForNearMatch) {
-        for (int band = 0; band < 4; ++band) {
-            bands_[band_key(fp.simhash, band)].push_back(fp.simhash);
-        }
+        add_to_bands(bands_, fp.simhash);
     }
 }
 
 bool Cleaner::seen_before(const SentenceFingerprint& fp) {
     bool seen = fp.word_count >= kMinWordsForExactMatch && exact_.contains(fp.exact);
     if (!seen && fp.word_count >= kMinWordsForNearMatch) {
-        for (int band = 0; band < 4 && !seen; ++band) {
-            auto it = bands_.find(band_key(fp.simhash, band));
-            if (it == bands_.end()) {
-                continue;
-            }
-            seen = std::any_of(it->second.begin(), it->second.end(), [&](std::uint64_t other) {
-                return hamming_distance(other, fp.simhash) <= kNearDuplicateBits;
-            });
-        }
+        seen = near_in_bands(bands_, fp.simhash, kNearDuplicateBits);
     }
     if (!seen) {
         remember(fp);
@@ -122,76 +123,63 @@ bool Cleaner::seen_before(const SentenceFingerprint& fp) {
 }
 
 bool Cleaner::document_seen_before(std::uint64_t simhash) {
-    const bool seen =
-        std::any_of(document_simhashes_.begin(), document_simhashes_.end(), [&](std::uint64_t d) {
-            return hamming_distance(d, simhash) <= kDocumentNearDuplicateBits;
-        });
-    document_simhashes_.push_back(simhash);
+    const bool seen = near_in_bands(document_bands_, simhash, kDocumentNearDuplicateBits);
+    add_to_bands(document_bands_, simhash);
     return seen;
 }
 
 CleanResult Cleaner::clean(std::span<const CleanInput> docs) {
-    // Pass 1: per-sentence text signals, fingerprints and the batch vocabulary.
-    std::vector<std::vector<SentenceWork>> work(docs.size());
+    std::vector<DocumentAnalysis> analyses;
+    analyses.reserve(docs.size());
+    for (const CleanInput& doc : docs) {
+        analyses.push_back(analyze_document(doc));
+    }
+    return clean_analyzed(analyses);
+}
+
+CleanResult Cleaner::clean_analyzed(std::span<const DocumentAnalysis> docs) {
+    // The batch vocabulary.
     TopicVocabulary vocabulary;
-    for (std::size_t doc_idx = 0; doc_idx < docs.size(); ++doc_idx) {
-        const CleanInput& doc = docs[doc_idx];
-        bool after_quiz_marker = false;
-        for (const text::SentenceSpan& span : doc.sentences) {
-            const std::string_view sentence = sentence_text(doc, span);
-            SentenceWork w;
-            w.fp = fingerprint_sentence(sentence);
-            w.flags = text_noise_flags(sentence);
-            // "Did you know?" introduces a quiz item: the sentence after it belongs to the quiz.
-            if (after_quiz_marker) {
-                w.flags |= kFlagQuiz;
-            }
-            after_quiz_marker = (w.flags & kFlagQuiz) != 0 && (w.flags & kFlagQuestion) != 0
-                                && w.fp.word_count <= 4;
-            w.topic = topic_words(sentence);
-            vocabulary.add(w.topic);
-            work[doc_idx].push_back(std::move(w));
-        }
+    for (const DocumentAnalysis& doc : docs) {
+        vocabulary.add(doc.topic);
     }
     vocabulary.finalize(kDominantWords);
 
-    // Pass 2: off-topic lines, duplicates against everything seen before, quality.
+    // Off-topic lines, duplicates against everything seen before, quality.
     CleanResult result;
     result.documents.resize(docs.size());
     for (std::size_t doc_idx = 0; doc_idx < docs.size(); ++doc_idx) {
+        const DocumentAnalysis& doc = docs[doc_idx];
         DocumentVerdict& verdict = result.documents[doc_idx];
+        verdict.sentences.reserve(doc.sentences.size());
         DocumentFingerprints fps;
-        fps.simhash = document_simhash(docs[doc_idx].text);
+        fps.simhash = doc.simhash;
+        fps.sentences.reserve(doc.sentences.size());
         std::size_t duplicates = 0;
         double quality_sum = 0;
-        for (SentenceWork& w : work[doc_idx]) {
-            const bool any_dominant =
-                std::any_of(w.topic.begin(), w.topic.end(), [&](const auto& t) {
-                    return vocabulary.dominant(t);
-                });
-            const double support = topic_support(w.topic, vocabulary);
-            const bool question = (w.flags & kFlagQuestion) != 0;
+        for (const SentenceAnalysis& s : doc.sentences) {
+            const std::span<const TopicKey> topic(doc.topic.data() + s.topic_begin,
+                                                  s.topic_end - s.topic_begin);
+            std::uint8_t flags = s.flags;
+            const TopicSupport support = topic_support(topic, vocabulary);
+            const bool question = (flags & kFlagQuestion) != 0;
             // Words found nowhere else in the batch: an off-topic question brings several.
-            const auto unseen = static_cast<std::size_t>(
-                std::count_if(w.topic.begin(), w.topic.end(), [&](const std::string& t) {
-                    return vocabulary.count(t) <= static_cast<std::uint32_t>(
-                               std::count(w.topic.begin(), w.topic.end(), t));
-                }));
-            if (!any_dominant
-                && ((w.topic.size() >= 4 && support < 0.35)
-                    || (question && w.topic.size() >= 3 && (support < 0.6 || unseen >= 2)))) {
-                w.flags |= kFlagOffTopic;
+            if (!support.any_dominant
+                && ((topic.size() >= 4 && support.support < 0.35)
+                    || (question && topic.size() >= 3
+                        && (support.support < 0.6 || support.unseen >= 2)))) {
+                flags |= kFlagOffTopic;
             }
-            if (seen_before(w.fp)) {
-                w.flags |= kFlagDuplicate;
+            if (seen_before(s.fp)) {
+                flags |= kFlagDuplicate;
                 ++duplicates;
             }
             SentenceVerdict sv;
-            sv.flags = w.flags;
-            sv.quality = sentence_quality(w.flags, w.fp.word_count);
+            sv.flags = flags;
+            sv.quality = sentence_quality(flags, s.fp.word_count);
             quality_sum += sv.quality;
             verdict.sentences.push_back(sv);
-            fps.sentences.push_back(w.fp);
+            fps.sentences.push_back(s.fp);
         }
         const std::size_t n = verdict.sentences.size();
         verdict.quality = n == 0 ? 0.0f : static_cast<float>(quality_sum / static_cast<double>(n));

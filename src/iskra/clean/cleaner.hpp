@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "iskra/clean/clean_types.hpp"
+#include "iskra/clean/document_analysis.hpp"
 #include "iskra/clean/fingerprint.hpp"
 #include "iskra/status.hpp"
 
@@ -35,6 +36,9 @@ class Cleaner {
 
     /// Cleans a batch, in order; later documents see earlier ones as existing.
     CleanResult clean(std::span<const CleanInput> docs);
+    /// The same from documents already analysed (`analyze_document`, which callers may run on
+    /// several threads); `clean(docs)` equals `clean_analyzed` of their analyses.
+    CleanResult clean_analyzed(std::span<const DocumentAnalysis> docs);
 
   private:
     /// Returns true when `fp` nearly equals a sentence seen before; registers it otherwise.
@@ -45,7 +49,8 @@ class Cleaner {
     std::unordered_set<std::uint64_t> exact_;
     /// SimHash band index: 4 bands of 16 bits; two hashes within Hamming distance 3 share a band.
     std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> bands_;
-    std::vector<std::uint64_t> document_simhashes_;
+    /// Document SimHashes by band, as for sentences.
+    std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> document_bands_;
 };
 
 }  // namespace iskra::clean

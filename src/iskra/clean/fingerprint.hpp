@@ -14,6 +14,25 @@ namespace iskra::clean {
 /// fingerprints need; linguistic analysis is the text module's job.
 std::vector<std::string> fingerprint_words(std::string_view text);
 
+/// The words of `fingerprint_words` without one string per word: `joined` holds every word
+/// followed by one space ("w0 w1 w2 "), `starts[i]` is where word i begins. Reusing one object
+/// across sentences keeps fingerprinting free of allocations.
+struct NormalizedWords {
+    std::string joined;
+    std::vector<std::uint32_t> starts;
+
+    std::size_t size() const { return starts.size(); }
+    /// Word `i` without its trailing space.
+    std::string_view word(std::size_t i) const {
+        const std::uint32_t end =
+            i + 1 < starts.size() ? starts[i + 1] : static_cast<std::uint32_t>(joined.size());
+        return std::string_view(joined).substr(starts[i], end - 1 - starts[i]);
+    }
+};
+
+/// Fills `out` (cleared first) with the words of `text`.
+void normalize_words(std::string_view text, NormalizedWords& out);
+
 /// Fingerprints of one sentence.
 struct SentenceFingerprint {
     std::uint64_t exact = 0;    ///< hash of the normalised word sequence
@@ -22,6 +41,8 @@ struct SentenceFingerprint {
 };
 
 SentenceFingerprint fingerprint_sentence(std::string_view sentence);
+/// The same fingerprint from words already normalised.
+SentenceFingerprint fingerprint_words_of(const NormalizedWords& words);
 
 /// Number of differing bits.
 int hamming_distance(std::uint64_t a, std::uint64_t b);

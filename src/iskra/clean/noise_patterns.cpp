@@ -2,22 +2,13 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "iskra/clean/clean_types.hpp"
 #include "iskra/clean/fingerprint.hpp"
 
 namespace iskra::clean {
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
 
 // Phrases that occur in the chrome around web content rather than in prose. They are general web
 // boilerplate (consent banners, social buttons, Q&A and forum widgets, newsletter prompts).
@@ -93,17 +84,101 @@ constexpr std::array<std::string_view, 10> kQuestionOpeners = {
     "is",
 };
 
-bool contains_any(const std::string& haystack, const auto& needles) {
-    for (std::string_view needle : needles) {
-        if (haystack.find(needle) != std::string::npos) {
-            return true;
+constexpr std::array<std::string_view, 4> kErrorPhrases = {
+    "cannot be executed",
+    "stack trace",
+    "syntax error",
+    "exception in thread",
+};
+
+constexpr std::array<std::string_view, 4> kNavigationPhrases = {
+    " | ",
+    ": r/",
+    " - reddit",
+    "stack exchange",
+};
+
+enum PhraseGroup : std::uint8_t {
+    kGroupFurniture = 1u << 0,
+    kGroupQuiz = 1u << 1,
+    kGroupError = 1u << 2,
+    kGroupNavigation = 1u << 3,
+};
+
+char lower_byte(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Finds every phrase list in one pass over the sentence, ASCII case-insensitively: a table of
+// the phrases' first two bytes rules out almost every position before any comparison.
+class PhraseMatcher {
+  public:
+    PhraseMatcher() {
+        add(kFurniturePhrases, kGroupFurniture);
+        add(kQuizPhrases, kGroupQuiz);
+        add(kErrorPhrases, kGroupError);
+        add(kNavigationPhrases, kGroupNavigation);
+    }
+
+    // The groups with a phrase in `text`.
+    std::uint8_t groups_in(std::string_view text) const {
+        std::uint8_t found = 0;
+        for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+            const auto first = static_cast<unsigned char>(lower_byte(text[i]));
+            const auto second = static_cast<unsigned char>(lower_byte(text[i + 1]));
+            if (!pairs_[pair_index(first, second)]) {
+                continue;
+            }
+            for (const Phrase& phrase : by_first_[first]) {
+                if ((found & phrase.group) == 0 && matches_at(text, i, phrase.text)) {
+                    found |= phrase.group;
+                }
+            }
+        }
+        return found;
+    }
+
+  private:
+    struct Phrase {
+        std::string_view text;
+        std::uint8_t group;
+    };
+
+    static std::size_t pair_index(unsigned char a, unsigned char b) {
+        return (std::size_t{a} << 8) | b;
+    }
+
+    static bool matches_at(std::string_view text, std::size_t at, std::string_view phrase) {
+        if (text.size() - at < phrase.size()) {
+            return false;
+        }
+        for (std::size_t k = 0; k < phrase.size(); ++k) {
+            if (lower_byte(text[at + k]) != phrase[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void add(const auto& phrases, std::uint8_t group) {
+        for (std::string_view phrase : phrases) {
+            const auto first = static_cast<unsigned char>(phrase[0]);
+            pairs_[pair_index(first, static_cast<unsigned char>(phrase[1]))] = true;
+            by_first_[first].push_back({phrase, group});
         }
     }
-    return false;
+
+    std::vector<bool> pairs_ = std::vector<bool>(1u << 16, false);
+    std::array<std::vector<Phrase>, 256> by_first_;
+};
+
+const PhraseMatcher& phrase_matcher() {
+    static const PhraseMatcher matcher;
+    return matcher;
 }
 
 // Error and log lines: "ERROR: ...", "Exception in thread", "Traceback", "Warning: ...".
-bool looks_like_error_message(std::string_view sentence, const std::string& lower) {
+bool looks_like_error_message(std::string_view sentence, std::uint8_t groups) {
     const std::size_t first = sentence.find_first_not_of(" \t0123456789.");
     if (first != std::string_view::npos) {
         std::string_view rest = sentence.substr(first);
@@ -113,22 +188,18 @@ bool looks_like_error_message(std::string_view sentence, const std::string& lowe
             }
         }
     }
-    return lower.find("cannot be executed") != std::string::npos
-           || lower.find("stack trace") != std::string::npos
-           || lower.find("syntax error") != std::string::npos
-           || lower.find("exception in thread") != std::string::npos;
+    return (groups & kGroupError) != 0;
 }
 
 // Headline and navigation lines of a search-results page: "Title | Site", "Title - Reddit",
 // "Why x? : r/sub". Only short lines qualify, so prose with a dash is unaffected.
-bool looks_like_navigation(std::string_view sentence, const std::string& lower) {
-    const std::size_t words = fingerprint_words(sentence).size();
-    if (words > 16) {
+bool looks_like_navigation(std::string_view sentence,
+                           const NormalizedWords& words,
+                           std::uint8_t groups) {
+    if (words.size() > 16) {
         return false;
     }
-    if (lower.find(" | ") != std::string::npos || lower.find(": r/") != std::string::npos
-        || lower.find(" - reddit") != std::string::npos
-        || lower.find("stack exchange") != std::string::npos) {
+    if ((groups & kGroupNavigation) != 0) {
         return true;
     }
     // "The Trotsky Assassination - HISTORY": a title, a dash, then an all-capital site name.
@@ -150,59 +221,70 @@ bool looks_like_navigation(std::string_view sentence, const std::string& lower) 
 // Spinning and scraping artefacts: a word with digits glued to its end ("religiously7") or two
 // sentences glued without a space ("Trotsky.Trotsky").
 bool looks_spun(std::string_view sentence) {
-    int artefacts = 0;
     for (std::size_t i = 1; i + 1 < sentence.size(); ++i) {
         const char prev = sentence[i - 1];
         const char cur = sentence[i];
         const char next = sentence[i + 1];
         const bool prev_lower = prev >= 'a' && prev <= 'z';
         if (cur == '.' && prev_lower && next >= 'A' && next <= 'Z') {
-            ++artefacts;
+            return true;
         }
         if (prev_lower && cur >= '0' && cur <= '9' && !(next >= '0' && next <= '9')
             && (next == ' ' || next == ',' || next == '.')) {
-            ++artefacts;
+            return true;
         }
     }
-    return artefacts > 0;
+    return false;
 }
 
 }  // namespace
 
-bool looks_like_question(std::string_view sentence) {
+bool looks_like_question(std::string_view sentence, const NormalizedWords& words) {
     std::size_t end = sentence.find_last_not_of(" \t\r\n\"'”’)");
     if (end != std::string_view::npos && sentence[end] == '?') {
         return true;
     }
-    const std::vector<std::string> words = fingerprint_words(sentence);
-    if (words.empty() || words.size() > 14) {
+    if (words.size() == 0 || words.size() > 14) {
         return false;
     }
+    const std::string_view front = words.word(0);
     for (std::string_view opener : kQuestionOpeners) {
-        if (words.front() == opener && sentence.find('.') == std::string_view::npos) {
+        if (front == opener && sentence.find('.') == std::string_view::npos) {
             return words.size() >= 3 && opener != "is" && opener != "do";
         }
     }
     return false;
 }
 
-std::uint8_t text_noise_flags(std::string_view sentence) {
-    const std::string lower = lower_ascii(sentence);
+bool looks_like_question(std::string_view sentence) {
+    NormalizedWords words;
+    normalize_words(sentence, words);
+    return looks_like_question(sentence, words);
+}
+
+std::uint8_t text_noise_flags(std::string_view sentence, const NormalizedWords& words) {
+    const std::uint8_t groups = phrase_matcher().groups_in(sentence);
     std::uint8_t flags = 0;
-    if (contains_any(lower, kFurniturePhrases) || looks_like_error_message(sentence, lower)
-        || looks_like_navigation(sentence, lower)) {
+    if ((groups & kGroupFurniture) != 0 || looks_like_error_message(sentence, groups)
+        || looks_like_navigation(sentence, words, groups)) {
         flags |= kFlagFurniture;
     }
-    if (contains_any(lower, kQuizPhrases)) {
+    if ((groups & kGroupQuiz) != 0) {
         flags |= kFlagQuiz;
     }
-    if (looks_like_question(sentence)) {
+    if (looks_like_question(sentence, words)) {
         flags |= kFlagQuestion;
     }
     if (looks_spun(sentence)) {
         flags |= kFlagSpun;
     }
     return flags;
+}
+
+std::uint8_t text_noise_flags(std::string_view sentence) {
+    NormalizedWords words;
+    normalize_words(sentence, words);
+    return text_noise_flags(sentence, words);
 }
 
 }  // namespace iskra::clean

@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
-
-#include "iskra/clean/fingerprint.hpp"
 
 namespace iskra::clean {
 namespace {
+
+constexpr std::size_t kStemBytes = 6;
 
 constexpr std::array<std::string_view, 96> kFunctionWords = {
     "the",    "and",     "for",     "that",   "this",    "with",    "from",    "was",   "were",
@@ -23,8 +22,34 @@ constexpr std::array<std::string_view, 96> kFunctionWords = {
     "off",    "down",    "through", "during", "against", "without",
 };
 
+constexpr std::size_t kMaxFunctionWord = 8;
+
+// Up to 8 bytes packed from the most significant end (the function word test's key).
+constexpr std::uint64_t pack8(std::string_view w) {
+    std::uint64_t key = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+        key <<= 8;
+        if (i < w.size()) {
+            key |= static_cast<unsigned char>(w[i]);
+        }
+    }
+    return key;
+}
+
+constexpr std::array<std::uint64_t, kFunctionWords.size()> sorted_function_keys() {
+    std::array<std::uint64_t, kFunctionWords.size()> keys{};
+    for (std::size_t i = 0; i < kFunctionWords.size(); ++i) {
+        keys[i] = pack8(kFunctionWords[i]);
+    }
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+constexpr auto kFunctionKeys = sorted_function_keys();
+
 bool is_function_word(std::string_view w) {
-    return std::find(kFunctionWords.begin(), kFunctionWords.end(), w) != kFunctionWords.end();
+    return w.size() <= kMaxFunctionWord
+           && std::binary_search(kFunctionKeys.begin(), kFunctionKeys.end(), pack8(w));
 }
 
 bool is_number(std::string_view w) {
@@ -33,65 +58,123 @@ bool is_number(std::string_view w) {
 
 }  // namespace
 
-std::vector<std::string> topic_words(std::string_view text) {
-    std::vector<std::string> out;
-    for (std::string& w : fingerprint_words(text)) {
-        if (w.size() < 3 || is_function_word(w) || is_number(w)) {
-            continue;
+TopicKey topic_key(std::string_view word) {
+    TopicKey key = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+        key <<= 8;
+        if (i < std::min(word.size(), kStemBytes)) {
+            key |= static_cast<unsigned char>(word[i]);
         }
-        if (w.size() > 6) {
-            w.resize(6);
+    }
+    return key;
+}
+
+std::string topic_key_text(TopicKey key) {
+    std::string out;
+    for (int shift = 56; shift >= 0; shift -= 8) {
+        const auto byte = static_cast<char>((key >> shift) & 0xFFu);
+        if (byte == '\0') {
+            break;
         }
-        out.push_back(std::move(w));
+        out.push_back(byte);
     }
     return out;
 }
 
-void TopicVocabulary::add(const std::vector<std::string>& words) {
-    for (const std::string& w : words) {
+void append_topic_keys(const NormalizedWords& words, std::vector<TopicKey>& out) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string_view w = words.word(i);
+        if (w.size() < 3 || is_function_word(w) || is_number(w)) {
+            continue;
+        }
+        out.push_back(topic_key(w));
+    }
+}
+
+std::vector<std::string> topic_words(std::string_view text) {
+    NormalizedWords words;
+    normalize_words(text, words);
+    std::vector<TopicKey> keys;
+    append_topic_keys(words, keys);
+    std::vector<std::string> out;
+    out.reserve(keys.size());
+    for (TopicKey key : keys) {
+        out.push_back(topic_key_text(key));
+    }
+    return out;
+}
+
+void TopicVocabulary::add(std::span<const TopicKey> words) {
+    for (TopicKey w : words) {
         ++counts_[w];
     }
 }
 
 void TopicVocabulary::finalize(std::size_t dominant_count) {
-    std::vector<std::pair<std::uint32_t, std::string>> ranked;
+    std::vector<std::pair<std::uint32_t, TopicKey>> ranked;
     ranked.reserve(counts_.size());
     for (const auto& [word, n] : counts_) {
         ranked.emplace_back(n, word);
     }
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    const std::size_t keep = std::min(dominant_count, ranked.size());
+    auto by_rank = [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
+    };
+    std::partial_sort(
+        ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(), by_rank);
     dominant_.clear();
-    for (std::size_t i = 0; i < std::min(dominant_count, ranked.size()); ++i) {
+    for (std::size_t i = 0; i < keep; ++i) {
         if (ranked[i].first >= 3) {
             dominant_.insert(ranked[i].second);
         }
     }
 }
 
-std::uint32_t TopicVocabulary::count(const std::string& word) const {
+std::uint32_t TopicVocabulary::count(TopicKey word) const {
     auto it = counts_.find(word);
     return it == counts_.end() ? 0 : it->second;
 }
 
-double topic_support(const std::vector<std::string>& sentence_words,
-                     const TopicVocabulary& vocabulary) {
+TopicSupport topic_support(std::span<const TopicKey> sentence_words,
+                           const TopicVocabulary& vocabulary) {
+    TopicSupport out;
     if (sentence_words.empty()) {
-        return 1.0;
+        return out;
     }
-    std::unordered_map<std::string, std::uint32_t> own;
-    for (const std::string& w : sentence_words) {
-        ++own[w];
+    // Most sentences have few content words: sort them on the stack.
+    constexpr std::size_t kInline = 64;
+    std::array<TopicKey, kInline> inline_keys{};
+    std::vector<TopicKey> heap_keys;
+    std::span<TopicKey> sorted;
+    if (sentence_words.size() <= kInline) {
+        sorted = std::span<TopicKey>(inline_keys.data(), sentence_words.size());
+    } else {
+        heap_keys.resize(sentence_words.size());
+        sorted = heap_keys;
     }
+    std::copy(sentence_words.begin(), sentence_words.end(), sorted.begin());
+    std::sort(sorted.begin(), sorted.end());
     double total = 0;
-    for (const auto& [word, n] : own) {
-        const std::uint32_t elsewhere =
-            vocabulary.count(word) - std::min(vocabulary.count(word), n);
+    std::size_t distinct = 0;
+    for (std::size_t i = 0; i < sorted.size();) {
+        std::size_t j = i;
+        while (j < sorted.size() && sorted[j] == sorted[i]) {
+            ++j;
+        }
+        const auto own = static_cast<std::uint32_t>(j - i);
+        const std::uint32_t all = vocabulary.count(sorted[i]);
+        const std::uint32_t elsewhere = all - std::min(all, own);
         // A word seen twice elsewhere is fully supported; once, half.
         total += std::min(1.0, static_cast<double>(elsewhere) / 2.0);
+        if (all <= own) {
+            out.unseen += own;
+        }
+        out.any_dominant = out.any_dominant || vocabulary.dominant(sorted[i]);
+        ++distinct;
+        i = j;
     }
-    return total / static_cast<double>(own.size());
+    out.support = total / static_cast<double>(distinct);
+    return out;
 }
 
 }  // namespace iskra::clean

@@ -48,7 +48,7 @@ Status load_fingerprints(const index::Snapshot& snapshot, clean::Cleaner& cleane
 }
 
 class BatchIndexer {
-public:
+  public:
     BatchIndexer(index::IndexWriter& writer,
                  const index::Snapshot& snapshot,
                  clean::Cleaner& cleaner,
@@ -75,12 +75,12 @@ public:
             return {};
         }
         auto prepared = prepare_in_parallel();
-        std::vector<clean::CleanInput> inputs;
-        inputs.reserve(prepared.size());
-        for (const auto& p : prepared) {
-            inputs.push_back({p.document.source.text, p.document.sentences});
+        std::vector<clean::DocumentAnalysis> analyses;
+        analyses.reserve(prepared.size());
+        for (auto& p : prepared) {
+            analyses.push_back(std::move(p.analysis));
         }
-        auto verdicts = cleaner_.clean(inputs);
+        auto verdicts = cleaner_.clean_analyzed(analyses);
         for (std::size_t i = 0; i < prepared.size(); ++i) {
             ISKRA_TRY(index_one(prepared[i], verdicts.documents[i]));
         }
@@ -89,14 +89,16 @@ public:
         return {};
     }
 
-private:
+  private:
     struct Prepared {
         PreparedDocument document;
         std::string facts;
+        clean::DocumentAnalysis analysis;
     };
 
-    // Sentence splitting and fact extraction are per document and independent: run them on both
-    // cores while the writer's own threads are idle.
+    // Sentence splitting, fact extraction and the cleaner's per-document analysis are per
+    // document and independent: run them on both cores while the writer's own threads are idle.
+    // Only the cleaner's comparisons across documents remain sequential.
     std::vector<Prepared> prepare_in_parallel() {
         std::vector<Prepared> prepared(pending_.size());
         auto work = [&](std::size_t first, std::size_t step) {
@@ -105,6 +107,7 @@ private:
                 const auto& doc = prepared[i].document;
                 prepared[i].facts =
                     extract::serialize(extract::extract_document(doc.source.text, doc.sentences));
+                prepared[i].analysis = clean::analyze_document({doc.source.text, doc.sentences});
             }
         };
         unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
@@ -167,11 +170,11 @@ Result<AddStats> add_paths(index::Collection& collection,
             ISKRA_TRY(indexer.push(std::move(document)));
             if (options.on_progress && clock.elapsed_seconds() - last_report >= 0.1) {
                 last_report = clock.elapsed_seconds();
-                options.on_progress({stats.documents_added + stats.documents_replaced
-                                         + stats.documents_unchanged,
-                                     stats.bytes_read,
-                                     last_report,
-                                     source});
+                options.on_progress(
+                    {stats.documents_added + stats.documents_replaced + stats.documents_unchanged,
+                     stats.bytes_read,
+                     last_report,
+                     source});
             }
             return {};
         };
