@@ -20,7 +20,8 @@ constexpr double kMinCommonCoverage =
     0.34;  // the question's ordinary words must be there too  // below: no candidate is good enough
 // A sentence this close to the whole question answers it even without its ordinary words.
 constexpr double kFullCoverage = 0.85;
-constexpr double kConflictShare = 0.5;  // a rival group this close to the best is a conflict
+constexpr double kProximityShare = 0.4;  // how much a candidate's nearness to the terms counts
+constexpr double kConflictShare = 0.5;   // a rival group this close to the best is a conflict
 constexpr std::size_t kMaxConflicts = 2;
 constexpr std::size_t kMaxAnswerSentences = 3;
 constexpr std::size_t kMaxExplanationSentences = 5;
@@ -157,9 +158,10 @@ std::vector<Candidate> collect_candidates(const Context& ctx,
         }
         for (Candidate& c :
              extract_candidates(ctx.question, ctx.passages[idx], idx, names, analyzer)) {
-            c.score = ps.score * c.type_confidence
-                      * (0.6 + 0.4 * proximity(c, ps.matches, ctx.question))
-                      * agent_cue(c, ctx.passages[idx].ref.text, ctx.question);
+            c.score =
+                ps.score * c.type_confidence
+                * (1.0 - kProximityShare + kProximityShare * proximity(c, ps.matches, ctx.question))
+                * agent_cue(c, ctx.passages[idx].ref.text, ctx.question);
             all.push_back(std::move(c));
         }
     }

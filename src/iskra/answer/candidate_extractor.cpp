@@ -303,7 +303,13 @@ void push_chunk(const Passage& passage,
         return text::is_stop_word(lower_ascii(
             std::string_view(text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin)));
     };
-    while (from < to && is_stop(from)) {
+    auto is_clitic = [&](std::size_t i) {
+        // The "'s" of a possessive whose owner is a question word: not part of the answer.
+        const std::string_view t =
+            std::string_view(text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+        return t == "'" || (t == "s" && tokens[i].glued);
+    };
+    while (from < to && (is_stop(from) || is_clitic(from))) {
         ++from;
     }
     while (to > from && is_stop(to - 1)) {
@@ -324,7 +330,9 @@ void push_chunk(const Passage& passage,
     // word is more often an adjective or a verb than the thing asked for.
     const bool lone_lower =
         words == 1 && !tokens[from].capitalized && tokens[from].kind == extract::TokenKind::Word;
-    c.type_confidence = lone_lower ? 0.4 : words <= 4 ? 0.5 : 0.35;
+    // A lone letter ("M", "x") names a variable, rarely an answer.
+    const bool tiny = c.text.size() <= 2;
+    c.type_confidence = tiny ? 0.2 : lone_lower ? 0.4 : words <= 4 ? 0.5 : 0.35;
     out.push_back(std::move(c));
 }
 
