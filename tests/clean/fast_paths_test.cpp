@@ -11,7 +11,9 @@
 #include "iskra/clean/cleaner.hpp"
 #include "iskra/clean/document_analysis.hpp"
 #include "iskra/clean/fingerprint.hpp"
+#include "iskra/clean/flat_u64_map.hpp"
 #include "iskra/clean/noise_patterns.hpp"
+#include "iskra/clean/simhash_bands.hpp"
 #include "iskra/clean/topic_vocabulary.hpp"
 
 namespace iskra::clean {
@@ -153,6 +155,37 @@ TEST(FastPaths, HammingDistanceCountsDifferingBits) {
     EXPECT_EQ(hamming_distance(0, ~std::uint64_t{0}), 64);
     EXPECT_EQ(hamming_distance(0b1011, 0b0001), 2);
     EXPECT_EQ(hamming_distance(std::uint64_t{1} << 63, 1), 2);
+}
+
+TEST(FastPaths, FlatMapKeepsEveryKeyThroughGrowthIncludingZero) {
+    FlatU64Map map;
+    for (std::uint64_t k = 0; k < 5000; ++k) {
+        map[k * 0x10000] += static_cast<std::uint32_t>(k + 1);
+    }
+    EXPECT_EQ(map.size(), 5000u);
+    ASSERT_NE(map.find(0), nullptr);
+    EXPECT_EQ(*map.find(0), 1u);
+    ASSERT_NE(map.find(4999 * 0x10000ull), nullptr);
+    EXPECT_EQ(*map.find(4999 * 0x10000ull), 5000u);
+    EXPECT_FALSE(map.contains(12345));
+    std::uint64_t sum = 0;
+    map.for_each([&](std::uint64_t, std::uint32_t v) { sum += v; });
+    EXPECT_EQ(sum, 5000u * 5001u / 2);
+}
+
+TEST(FastPaths, SimHashBandsFindHashesWithinThreeBitsOnly) {
+    SimHashBands bands;
+    const std::uint64_t base = 0x0123456789ABCDEFull;
+    EXPECT_FALSE(bands.near(base, 3));
+    bands.add(base);
+    EXPECT_TRUE(bands.near(base, 3));
+    // Three bits flipped, one in each of three bands: the fourth band still matches.
+    const std::uint64_t three = base ^ (1ull << 1) ^ (1ull << 17) ^ (1ull << 33);
+    EXPECT_TRUE(bands.near(three, 3));
+    EXPECT_FALSE(bands.near(three, 2));
+    // One bit in every band: four bits away.
+    const std::uint64_t four = three ^ (1ull << 49);
+    EXPECT_FALSE(bands.near(four, 3));
 }
 
 }  // namespace

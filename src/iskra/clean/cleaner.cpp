@@ -14,36 +14,6 @@ constexpr std::uint16_t kMinWordsForExactMatch = 4;
 constexpr double kDuplicateDocumentShare = 0.8;
 constexpr std::size_t kDominantWords = 60;
 
-std::uint64_t band_key(std::uint64_t simhash, int band) {
-    return (static_cast<std::uint64_t>(band) << 16) | ((simhash >> (16 * band)) & 0xFFFFu);
-}
-
-// Whether some hash of a band index (see `band_key`) is within `max_bits` of `simhash`. By the
-// pigeonhole principle, two hashes within 3 bits agree on at least one of the 4 bands.
-bool near_in_bands(const std::unordered_map<std::uint64_t, std::vector<std::uint64_t>>& bands,
-                   std::uint64_t simhash,
-                   int max_bits) {
-    for (int band = 0; band < 4; ++band) {
-        auto it = bands.find(band_key(simhash, band));
-        if (it == bands.end()) {
-            continue;
-        }
-        for (std::uint64_t other : it->second) {
-            if (hamming_distance(other, simhash) <= max_bits) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-void add_to_bands(std::unordered_map<std::uint64_t, std::vector<std::uint64_t>>& bands,
-                  std::uint64_t simhash) {
-    for (int band = 0; band < 4; ++band) {
-        bands[band_key(simhash, band)].push_back(simhash);
-    }
-}
-
 // Quality from the flags and the shape of the sentence.
 float sentence_quality(std::uint8_t flags, std::size_t word_count) {
     double q = 1.0;
@@ -98,23 +68,23 @@ Status Cleaner::add_existing(std::string_view fingerprints_blob) {
     for (const SentenceFingerprint& fp : parsed->sentences) {
         remember(fp);
     }
-    add_to_bands(document_bands_, parsed->simhash);
+    document_bands_.add(parsed->simhash);
     return {};
 }
 
 void Cleaner::remember(const SentenceFingerprint& fp) {
     if (fp.word_count >= kMinWordsForExactMatch) {
-        exact_.insert(fp.exact);
+        exact_[fp.exact] = 1;
     }
     if (fp.word_count >= kMinWordsForNearMatch) {
-        add_to_bands(bands_, fp.simhash);
+        bands_.add(fp.simhash);
     }
 }
 
 bool Cleaner::seen_before(const SentenceFingerprint& fp) {
     bool seen = fp.word_count >= kMinWordsForExactMatch && exact_.contains(fp.exact);
     if (!seen && fp.word_count >= kMinWordsForNearMatch) {
-        seen = near_in_bands(bands_, fp.simhash, kNearDuplicateBits);
+        seen = bands_.near(fp.simhash, kNearDuplicateBits);
     }
     if (!seen) {
         remember(fp);
@@ -123,8 +93,8 @@ bool Cleaner::seen_before(const SentenceFingerprint& fp) {
 }
 
 bool Cleaner::document_seen_before(std::uint64_t simhash) {
-    const bool seen = near_in_bands(document_bands_, simhash, kDocumentNearDuplicateBits);
-    add_to_bands(document_bands_, simhash);
+    const bool seen = document_bands_.near(simhash, kDocumentNearDuplicateBits);
+    document_bands_.add(simhash);
     return seen;
 }
 

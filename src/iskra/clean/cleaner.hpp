@@ -3,13 +3,13 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "iskra/clean/clean_types.hpp"
 #include "iskra/clean/document_analysis.hpp"
 #include "iskra/clean/fingerprint.hpp"
+#include "iskra/clean/flat_u64_map.hpp"
+#include "iskra/clean/simhash_bands.hpp"
 #include "iskra/status.hpp"
 
 namespace iskra::clean {
@@ -46,11 +46,9 @@ class Cleaner {
     bool document_seen_before(std::uint64_t simhash);
     void remember(const SentenceFingerprint& fp);
 
-    std::unordered_set<std::uint64_t> exact_;
-    /// SimHash band index: 4 bands of 16 bits; two hashes within Hamming distance 3 share a band.
-    std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> bands_;
-    /// Document SimHashes by band, as for sentences.
-    std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> document_bands_;
+    FlatU64Map exact_;  ///< used as a set of exact sentence hashes
+    SimHashBands bands_;
+    SimHashBands document_bands_;
 };
 
 }  // namespace iskra::clean

@@ -113,9 +113,7 @@ void TopicVocabulary::add(std::span<const TopicKey> words) {
 void TopicVocabulary::finalize(std::size_t dominant_count) {
     std::vector<std::pair<std::uint32_t, TopicKey>> ranked;
     ranked.reserve(counts_.size());
-    for (const auto& [word, n] : counts_) {
-        ranked.emplace_back(n, word);
-    }
+    counts_.for_each([&](TopicKey word, std::uint32_t n) { ranked.emplace_back(n, word); });
     const std::size_t keep = std::min(dominant_count, ranked.size());
     auto by_rank = [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first > b.first : a.second < b.second;
@@ -131,8 +129,8 @@ void TopicVocabulary::finalize(std::size_t dominant_count) {
 }
 
 std::uint32_t TopicVocabulary::count(TopicKey word) const {
-    auto it = counts_.find(word);
-    return it == counts_.end() ? 0 : it->second;
+    const std::uint32_t* n = counts_.find(word);
+    return n == nullptr ? 0 : *n;
 }
 
 TopicSupport topic_support(std::span<const TopicKey> sentence_words,

@@ -4,11 +4,11 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "iskra/clean/fingerprint.hpp"
+#include "iskra/clean/flat_u64_map.hpp"
 
 namespace iskra::clean {
 
@@ -39,7 +39,7 @@ class TopicVocabulary {
     bool dominant(TopicKey word) const { return dominant_.contains(word); }
 
   private:
-    std::unordered_map<TopicKey, std::uint32_t> counts_;
+    FlatU64Map counts_;
     std::unordered_set<TopicKey> dominant_;
 };
 
