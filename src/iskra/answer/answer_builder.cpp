@@ -20,8 +20,9 @@ constexpr double kMinCommonCoverage =
     0.34;  // the question's ordinary words must be there too  // below: no candidate is good enough
 // A sentence this close to the whole question answers it even without its ordinary words.
 constexpr double kFullCoverage = 0.85;
-constexpr double kProximityShare = 0.4;  // how much a candidate's nearness to the terms counts
-constexpr double kConflictShare = 0.5;   // a rival group this close to the best is a conflict
+constexpr double kProximityShare = 0.4;     // how much a candidate's nearness to the terms counts
+constexpr double kLeadingSpanShare = 0.65;  // untyped span before every matched question word
+constexpr double kConflictShare = 0.5;      // a rival group this close to the best is a conflict
 constexpr std::size_t kMaxConflicts = 2;
 constexpr std::size_t kMaxAnswerSentences = 3;
 constexpr std::size_t kMaxExplanationSentences = 5;
@@ -62,7 +63,15 @@ double proximity(const Candidate& c, const TermMatches& m, const Question& q) {
         sum += q.terms[t].weight / (1.0 + words / 4.0);
         total += q.terms[t].weight;
     }
-    return total > 0 ? sum / total : 0;
+    if (total <= 0) {
+        return 0;
+    }
+    // Without a typed answer ("what did X name"), the asked-for object usually follows the
+    // question's words in a statement rather than preceding them all.
+    const bool untyped = q.type == AnswerType::Other || q.type == AnswerType::Definition;
+    const bool before_all = std::all_of(
+        m.positions.begin(), m.positions.end(), [&](std::uint32_t pos) { return c.end <= pos; });
+    return (untyped && before_all && !m.positions.empty() ? kLeadingSpanShare : 1.0) * sum / total;
 }
 
 // "... was assassinated by X": the agent of a passive verb is what "who did it" asks for.

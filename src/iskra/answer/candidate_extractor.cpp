@@ -332,7 +332,7 @@ void push_chunk(const Passage& passage,
         words == 1 && !tokens[from].capitalized && tokens[from].kind == extract::TokenKind::Word;
     // A lone letter ("M", "x") names a variable, rarely an answer.
     const bool tiny = c.text.size() <= 2;
-    c.type_confidence = tiny ? 0.2 : lone_lower ? 0.4 : words <= 4 ? 0.5 : 0.35;
+    c.type_confidence = tiny ? 0.2 : lone_lower ? 0.4 : words == 1 ? 0.45 : words <= 4 ? 0.5 : 0.35;
     out.push_back(std::move(c));
 }
 
