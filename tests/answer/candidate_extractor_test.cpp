@@ -43,6 +43,24 @@ TEST(CandidateExtractor, FindsDatesNormalisedToIso) {
     EXPECT_TRUE(contains(normalized_of(cs), "1911-05-03"));
 }
 
+TEST(CandidateExtractor, ChunksEndAtVerbsAndDropPossessiveClitics) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("What did the engineers build near the harbour?", analyzer);
+    ASSERT_EQ(q.type, AnswerType::Definition);  // no typed head noun: chunks are candidates
+    const auto cs = extract_candidates(
+        q,
+        passage_of("The engineers eventually finished a stone lighthouse near the harbour's "
+                   "northern pier, which was painted white."),
+        0,
+        NameBook{},
+        analyzer);
+    const auto n = normalized_of(cs);
+    EXPECT_TRUE(contains(n, "stone lighthouse"));  // the verbs before it are not part of it
+    EXPECT_TRUE(contains(n, "northern pier"));     // not "'s northern pier"
+    EXPECT_FALSE(contains(n, "eventually finished a stone lighthouse"));
+    EXPECT_FALSE(contains(n, "painted white"));
+}
+
 TEST(CandidateExtractor, FindsNumbersInDigitsAndWords) {
     text::Analyzer analyzer;
     const Question q = analyze_question("how many ships sank", analyzer);
