@@ -5,12 +5,12 @@
 namespace iskra::clean {
 
 bool SimHashBands::near(std::uint64_t simhash, int max_bits) const {
-    if (heads_.empty()) {
+    if (buckets_.empty()) {
         return false;
     }
     for (int band = 0; band < 4; ++band) {
-        for (std::uint32_t at = heads_[slot(simhash, band)]; at != kNone; at = nodes_[at].next) {
-            if (hamming_distance(nodes_[at].simhash, simhash) <= max_bits) {
+        for (std::uint64_t other : buckets_[slot(simhash, band)]) {
+            if (hamming_distance(other, simhash) <= max_bits) {
                 return true;
             }
         }
@@ -19,13 +19,11 @@ bool SimHashBands::near(std::uint64_t simhash, int max_bits) const {
 }
 
 void SimHashBands::add(std::uint64_t simhash) {
-    if (heads_.empty()) {
-        heads_.assign(std::size_t{4} << 16, kNone);
+    if (buckets_.empty()) {
+        buckets_.resize(std::size_t{4} << 16);
     }
     for (int band = 0; band < 4; ++band) {
-        std::uint32_t& head = heads_[slot(simhash, band)];
-        nodes_.push_back({simhash, head});
-        head = static_cast<std::uint32_t>(nodes_.size() - 1);
+        buckets_[slot(simhash, band)].push_back(simhash);
     }
 }
 
