@@ -368,10 +368,12 @@ void add_chunk_candidates(const Question& question,
                           std::vector<Candidate>& out) {
     const std::string& text = passage.ref.text;
     const std::vector<extract::ScanToken> tokens = extract::scan_words(text);
+    // A date is answered by its own extractor ("when"): it is no part of a noun phrase.
+    const std::vector<extract::DateMention> dates = extract::find_dates(text);
     std::size_t start = 0;
     for (std::size_t i = 0; i <= tokens.size(); ++i) {
         const bool boundary =
-            i == tokens.size()
+            i == tokens.size() || inside_any(tokens[i].begin, tokens[i].end, dates)
             || (tokens[i].kind == extract::TokenKind::Punct && text[tokens[i].begin] != '-'
                 && text[tokens[i].begin] != '\'' && text[tokens[i].begin] != '%'
                 && text[tokens[i].begin] != '$')
