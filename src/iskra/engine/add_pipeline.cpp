@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "iskra/clean/cleaner.hpp"
@@ -58,35 +59,23 @@ class BatchIndexer {
     Status push(ingest::Document document) {
         stats_.bytes_read += document.source_size_bytes;
         stats_.invalid_utf8_replaced += document.invalid_utf8_replaced;
-        if (writer_.has_document(document.id, document.content_hash)) {
+        if (writer_.has_document(document.id, document.content_hash)
+            || in_flight_unchanged(document)) {
             ++stats_.documents_unchanged;
             return {};
         }
         batch_bytes_ += document.text.size();
         pending_.push_back(std::move(document));
         if (pending_.size() >= kBatchDocuments || batch_bytes_ >= kBatchBytes) {
-            return flush();
+            return rotate();
         }
         return {};
     }
 
+    /// Indexes everything pushed so far.
     Status flush() {
-        if (pending_.empty()) {
-            return {};
-        }
-        auto prepared = prepare_in_parallel();
-        std::vector<clean::DocumentAnalysis> analyses;
-        analyses.reserve(prepared.size());
-        for (auto& p : prepared) {
-            analyses.push_back(std::move(p.analysis));
-        }
-        auto verdicts = cleaner_.clean_analyzed(analyses);
-        for (std::size_t i = 0; i < prepared.size(); ++i) {
-            ISKRA_TRY(index_one(prepared[i], verdicts.documents[i]));
-        }
-        pending_.clear();
-        batch_bytes_ = 0;
-        return {};
+        ISKRA_TRY(rotate());
+        return finish_in_flight();
     }
 
   private:
@@ -96,14 +85,59 @@ class BatchIndexer {
         clean::DocumentAnalysis analysis;
     };
 
+    // The batch being prepared was read before the writer saw it: a document it holds is as
+    // good as added for the unchanged test (the writer would know it once the batch is added).
+    bool in_flight_unchanged(const ingest::Document& document) const {
+        auto it = in_flight_ids_.find(document.id);
+        return it != in_flight_ids_.end() && it->second == document.content_hash;
+    }
+
+    // Batches overlap: the next batch is prepared on worker threads while this thread cleans and
+    // hands the previous one to the writer. Batches still reach the cleaner and writer in order.
+    Status rotate() {
+        ISKRA_TRY(finish_in_flight());
+        if (pending_.empty()) {
+            return {};
+        }
+        in_flight_docs_ = std::move(pending_);
+        pending_.clear();
+        batch_bytes_ = 0;
+        for (const auto& doc : in_flight_docs_) {
+            in_flight_ids_[doc.id] = doc.content_hash;
+        }
+        preparing_ = std::jthread([this] { in_flight_prepared_ = prepare_in_parallel(); });
+        return {};
+    }
+
+    Status finish_in_flight() {
+        if (!preparing_.joinable()) {
+            return {};
+        }
+        preparing_.join();
+        std::vector<Prepared> prepared = std::move(in_flight_prepared_);
+        in_flight_prepared_.clear();
+        in_flight_docs_.clear();
+        in_flight_ids_.clear();
+        std::vector<clean::DocumentAnalysis> analyses;
+        analyses.reserve(prepared.size());
+        for (auto& p : prepared) {
+            analyses.push_back(std::move(p.analysis));
+        }
+        auto verdicts = cleaner_.clean_analyzed(analyses);
+        for (std::size_t i = 0; i < prepared.size(); ++i) {
+            ISKRA_TRY(index_one(prepared[i], verdicts.documents[i]));
+        }
+        return {};
+    }
+
     // Sentence splitting, fact extraction and the cleaner's per-document analysis are per
-    // document and independent: run them on both cores while the writer's own threads are idle.
-    // Only the cleaner's comparisons across documents remain sequential.
+    // document and independent: run them on both cores. Only the cleaner's comparisons across
+    // documents remain sequential.
     std::vector<Prepared> prepare_in_parallel() {
-        std::vector<Prepared> prepared(pending_.size());
+        std::vector<Prepared> prepared(in_flight_docs_.size());
         auto work = [&](std::size_t first, std::size_t step) {
-            for (std::size_t i = first; i < pending_.size(); i += step) {
-                prepared[i].document = prepare_document(std::move(pending_[i]));
+            for (std::size_t i = first; i < in_flight_docs_.size(); i += step) {
+                prepared[i].document = prepare_document(std::move(in_flight_docs_[i]));
                 const auto& doc = prepared[i].document;
                 prepared[i].facts =
                     extract::serialize(extract::extract_document(doc.source.text, doc.sentences));
@@ -145,6 +179,12 @@ class BatchIndexer {
     AddStats& stats_;
     std::vector<ingest::Document> pending_;
     std::uint64_t batch_bytes_ = 0;
+    // The batch on the worker threads; `preparing_` is declared last so that it is joined before
+    // the rest is destroyed (an early error return leaves it running).
+    std::vector<ingest::Document> in_flight_docs_;
+    std::unordered_map<std::string, std::uint64_t> in_flight_ids_;
+    std::vector<Prepared> in_flight_prepared_;
+    std::jthread preparing_;
 };
 
 }  // namespace
