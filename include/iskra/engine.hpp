@@ -36,7 +36,7 @@ struct AddOptions {
 /// Thread-safe: queries run concurrently on consistent snapshots while one writer adds, removes
 /// or optimizes; a query sees the collection as of the last commit before it started.
 class Engine {
-public:
+  public:
     ~Engine();
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
@@ -77,7 +77,7 @@ public:
     };
     Engine(Key key, std::unique_ptr<Impl> impl);
 
-private:
+  private:
     std::unique_ptr<Impl> impl_;
 };
 

@@ -9,17 +9,17 @@ namespace iskra {
 
 /// A sentence of a stored document with where it came from: the unit of every citation.
 struct SentenceRef {
-    std::string doc_id;       ///< the document's external id
+    std::string doc_id;  ///< the document's external id
     std::string title;
     std::string source_path;
     std::uint32_t sentence_index = 0;
-    std::string text;                 ///< the sentence as written
-    std::uint32_t text_begin = 0;     ///< byte offsets in the extracted document text
+    std::string text;              ///< the sentence as written
+    std::uint32_t text_begin = 0;  ///< byte offsets in the extracted document text
     std::uint32_t text_end = 0;
-    std::uint64_t source_begin = 0;   ///< byte offsets in the original file
+    std::uint64_t source_begin = 0;  ///< byte offsets in the original file
     std::uint64_t source_end = 0;
     float quality = 1.0f;
-    std::vector<std::string> flags;   ///< "duplicate", "off_topic", "furniture", "spun", ...
+    std::vector<std::string> flags;  ///< "duplicate", "off_topic", "furniture", "spun", ...
 };
 
 /// A highlighted snippet: `text` with `highlights` as [begin, end) byte ranges into it.
@@ -75,12 +75,13 @@ struct AskRequest {
 struct AskResponse {
     std::string question;
     std::string status;  ///< "answered" or "not_found"
-    std::string type;    ///< date, year, person, place, organization, number, definition, reason, list, yesno, other
+    std::string type;    ///< date, year, person, place, organization, number, definition, reason,
+                         ///< list, yesno, other
     std::optional<AnswerGroup> answer;
     std::string answer_text;  ///< longer extractive answer (1-3 sentences) where useful
     double confidence = 0;
-    std::vector<AnswerGroup> conflicts;       ///< other values the sources give
-    std::vector<AnswerSupport> closest;       ///< when not found: the nearest sentences
+    std::vector<AnswerGroup> conflicts;  ///< other values the sources give
+    std::vector<AnswerSupport> closest;  ///< when not found: the nearest sentences
     std::vector<std::string> key_terms;
     double took_ms = 0;
 };

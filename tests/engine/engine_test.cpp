@@ -48,7 +48,7 @@ bool any_snippet_contains(const SearchResponse& response, const std::string& nee
 }
 
 class SeedEngine : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         engine_ = open_new(dir_ / "collection");
         ASSERT_NE(engine_, nullptr);
@@ -67,7 +67,8 @@ TEST_F(SeedEngine, IceAxeFindsTheAssassinationSentenceOfTheWikipediaSeed) {
     ASSERT_TRUE(response.ok());
     ASSERT_FALSE(response->hits.empty());
     EXPECT_NE(response->hits[0].doc_id.find("001_"), std::string::npos);
-    EXPECT_TRUE(any_snippet_contains(*response, "ice axe") || any_snippet_contains(*response, "ice-axe"));
+    EXPECT_TRUE(any_snippet_contains(*response, "ice axe")
+                || any_snippet_contains(*response, "ice-axe"));
 }
 
 TEST_F(SeedEngine, UnaccentedQueryFindsAccentedText) {
@@ -109,8 +110,8 @@ TEST_F(SeedEngine, ResultsAreIdenticalAfterOptimize) {
                                  "Notes on the exile to Alma-Ata and the ice axe.\n");
     }
     ASSERT_TRUE(engine_->add({dir_ / "extra"}).ok());
-    std::vector<std::string> queries = {"trotsky exile", "\"ice axe\"", "stalin AND lenin",
-                                        "title:trotsky", "coyoacan -museum"};
+    std::vector<std::string> queries = {
+        "trotsky exile", "\"ice axe\"", "stalin AND lenin", "title:trotsky", "coyoacan -museum"};
     std::vector<std::vector<std::string>> before;
     for (const auto& q : queries) {
         before.push_back(top_ids(*engine_, q, 10));
@@ -135,7 +136,9 @@ TEST_F(SeedEngine, RemoveDeletesAndReportsHowManyExisted) {
     EXPECT_EQ(engine_->document(ids[0]).status().code(), StatusCode::NotFound);
 }
 
-TEST_F(SeedEngine, CheckPassesOnAHealthyCollection) { EXPECT_TRUE(engine_->check().ok()); }
+TEST_F(SeedEngine, CheckPassesOnAHealthyCollection) {
+    EXPECT_TRUE(engine_->check().ok());
+}
 
 TEST_F(SeedEngine, MalformedQueryIsInvalidArgumentWithAPosition) {
     SearchRequest request;
@@ -166,7 +169,8 @@ TEST(Engine, BadFilesAreSkippedAndTheRestIsIndexed) {
     ASSERT_NE(engine, nullptr);
     testing::write_text_file(dir / "docs" / "good.txt", "A good document about rivers.\n");
     testing::write_text_file(dir / "docs" / "empty.txt", "");
-    testing::write_text_file(dir / "docs" / "bad-utf8.txt", std::string("caf\xC3 rivers \xFF\xFE ok\n"));
+    testing::write_text_file(dir / "docs" / "bad-utf8.txt",
+                             std::string("caf\xC3 rivers \xFF\xFE ok\n"));
     std::string binary(4096, '\0');
     for (std::size_t i = 0; i < binary.size(); ++i) {
         binary[i] = static_cast<char>(i * 7);
@@ -174,7 +178,9 @@ TEST(Engine, BadFilesAreSkippedAndTheRestIsIndexed) {
     testing::write_text_file(dir / "docs" / "blob.bin", binary);
     std::vector<std::string> skipped;
     AddOptions options;
-    options.on_skip = [&](const std::string& path, const Status&) { skipped.push_back(path); };
+    options.on_skip = [&](const std::string& path, const Status&) {
+        skipped.push_back(path);
+    };
     auto stats = engine->add({dir / "docs", dir / "missing.txt"}, options);
     ASSERT_TRUE(stats.ok()) << stats.status().to_string();
     EXPECT_EQ(stats->files_skipped, 2U);  // the binary file and the missing path

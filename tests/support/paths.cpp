@@ -5,9 +5,13 @@
 
 namespace iskra::testing {
 
-std::filesystem::path source_dir() { return ISKRA_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+    return ISKRA_SOURCE_DIR;
+}
 
-std::filesystem::path seeds_dir() { return source_dir() / "data" / "seeds"; }
+std::filesystem::path seeds_dir() {
+    return source_dir() / "data" / "seeds";
+}
 
 std::filesystem::path seed_path(int number) {
     char prefix[8];
@@ -20,6 +24,8 @@ std::filesystem::path seed_path(int number) {
     return {};
 }
 
-std::filesystem::path binary_dir() { return ISKRA_BINARY_DIR; }
+std::filesystem::path binary_dir() {
+    return ISKRA_BINARY_DIR;
+}
 
 }  // namespace iskra::testing

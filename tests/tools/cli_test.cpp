@@ -45,10 +45,11 @@ RunResult run(const std::string& args, bool with_stderr = true) {
 }
 
 class Cli : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         collection_ = shell_quote((dir_ / "c").string());
-        auto indexed = run("index " + collection_ + " " + shell_quote(testing::seeds_dir().string()));
+        auto indexed =
+            run("index " + collection_ + " " + shell_quote(testing::seeds_dir().string()));
         ASSERT_EQ(indexed.exit_code, 0) << indexed.out;
     }
     testing::TempDir dir_;
@@ -85,8 +86,9 @@ TEST_F(Cli, StatsCheckAndOptimizeSucceed) {
 
 TEST_F(Cli, BatchQueriesWriteATrecRunAndReportLatency) {
     testing::write_text_file(dir_ / "queries.tsv", "q1\ttrotsky exile\nq2\t\"ice axe\"\n");
-    auto result = run("search " + collection_ + " --queries " + shell_quote((dir_ / "queries.tsv").string())
-                      + " -k 5 --run " + shell_quote((dir_ / "run.txt").string()));
+    auto result =
+        run("search " + collection_ + " --queries " + shell_quote((dir_ / "queries.tsv").string())
+            + " -k 5 --run " + shell_quote((dir_ / "run.txt").string()));
     ASSERT_EQ(result.exit_code, 0) << result.out;
     EXPECT_NE(result.out.find("latency_us mean="), std::string::npos);
     std::FILE* run_file = std::fopen((dir_ / "run.txt").c_str(), "r");
@@ -97,7 +99,8 @@ TEST_F(Cli, BatchQueriesWriteATrecRunAndReportLatency) {
     int rank = 0;
     double score = 0;
     char tag[32];
-    ASSERT_EQ(std::fscanf(run_file, "%63s %7s %255s %d %lf %31s", qid, q0, docid, &rank, &score, tag), 6);
+    ASSERT_EQ(
+        std::fscanf(run_file, "%63s %7s %255s %d %lf %31s", qid, q0, docid, &rank, &score, tag), 6);
     std::fclose(run_file);
     EXPECT_STREQ(q0, "Q0");
     EXPECT_EQ(rank, 1);

@@ -2,8 +2,9 @@
 #include <cstdio>
 #include <string>
 
-#include "cli_common.hpp"
 #include "iskra/json.hpp"
+
+#include "cli_common.hpp"
 
 namespace iskra::cli {
 
@@ -105,7 +106,10 @@ void add_show(CLI::App& app, Context& context) {
         if (args->json) {
             print_json(to_json(*doc));
         } else {
-            std::printf("%s\n%s (%s)\n\n", doc->title.c_str(), doc->source_path.c_str(), doc->format.c_str());
+            std::printf("%s\n%s (%s)\n\n",
+                        doc->title.c_str(),
+                        doc->source_path.c_str(),
+                        doc->format.c_str());
             for (const auto& sentence : doc->sentences) {
                 std::string flags;
                 for (const auto& flag : sentence.flags) {

@@ -2,8 +2,9 @@
 #include <cstdio>
 #include <string>
 
-#include "cli_common.hpp"
 #include "iskra/json.hpp"
+
+#include "cli_common.hpp"
 
 namespace iskra::cli {
 
@@ -39,7 +40,8 @@ void print_plain(const AskResponse& response) {
         return;
     }
     std::printf("A: %s", response.answer->text.c_str());
-    if (!response.answer->normalized.empty() && response.answer->normalized != response.answer->text) {
+    if (!response.answer->normalized.empty()
+        && response.answer->normalized != response.answer->text) {
         std::printf("  (%s)", response.answer->normalized.c_str());
     }
     std::printf("   confidence %.2f, %u independent source%s\n",

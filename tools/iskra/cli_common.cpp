@@ -9,12 +9,18 @@ namespace iskra::cli {
 
 int exit_code_for(const Status& status) {
     switch (status.code()) {
-        case StatusCode::Ok: return kExitOk;
-        case StatusCode::InvalidArgument: return kExitUsage;
-        case StatusCode::NotFound: return kExitNotFound;
-        case StatusCode::Corruption: return kExitDamaged;
-        case StatusCode::Busy: return kExitBusy;
-        default: return kExitError;
+        case StatusCode::Ok:
+            return kExitOk;
+        case StatusCode::InvalidArgument:
+            return kExitUsage;
+        case StatusCode::NotFound:
+            return kExitNotFound;
+        case StatusCode::Corruption:
+            return kExitDamaged;
+        case StatusCode::Busy:
+            return kExitBusy;
+        default:
+            return kExitError;
     }
 }
 
@@ -40,6 +46,8 @@ void print_json(const nlohmann::json& value) {
     std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+bool stdout_is_terminal() {
+    return ::isatty(STDOUT_FILENO) == 1;
+}
 
 }  // namespace iskra::cli

@@ -1,10 +1,11 @@
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "iskra/engine.hpp"
 
@@ -13,12 +14,12 @@ namespace iskra::cli {
 /// Exit codes scripts can rely on (documented in the README).
 enum ExitCode : int {
     kExitOk = 0,
-    kExitError = 1,          ///< an operation failed (I/O, corruption, internal)
-    kExitUsage = 2,          ///< bad command line or malformed query
-    kExitNotFound = 3,       ///< collection, document or entity not found
-    kExitDamaged = 4,        ///< `check` found damaged files
-    kExitBusy = 5,           ///< another writer holds the collection
-    kExitPartial = 6,        ///< indexing finished but some inputs were skipped (only with --strict)
+    kExitError = 1,     ///< an operation failed (I/O, corruption, internal)
+    kExitUsage = 2,     ///< bad command line or malformed query
+    kExitNotFound = 3,  ///< collection, document or entity not found
+    kExitDamaged = 4,   ///< `check` found damaged files
+    kExitBusy = 5,      ///< another writer holds the collection
+    kExitPartial = 6,   ///< indexing finished but some inputs were skipped (only with --strict)
 };
 
 /// Maps a failed Status to an exit code, in one place.

@@ -3,8 +3,9 @@
 #include <optional>
 #include <string>
 
-#include "cli_common.hpp"
 #include "iskra/json.hpp"
+
+#include "cli_common.hpp"
 
 namespace iskra::cli {
 
@@ -17,7 +18,8 @@ void print_event(const TimelineEvent& event) {
     }
     std::printf("%-24s %s\n", when.c_str(), event.summary.c_str());
     for (const auto& source : event.sources) {
-        std::printf("%-24s   [%s, sentence %u]\n", "", source.doc_id.c_str(), source.sentence_index);
+        std::printf(
+            "%-24s   [%s, sentence %u]\n", "", source.doc_id.c_str(), source.sentence_index);
     }
     for (const auto& other : event.conflicting_dates) {
         std::printf("%-24s   other sources date it %s\n", "", other.iso.c_str());

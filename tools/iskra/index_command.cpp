@@ -3,8 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "cli_common.hpp"
 #include "iskra/json.hpp"
+
+#include "cli_common.hpp"
 
 namespace iskra::cli {
 
@@ -35,17 +36,18 @@ void draw_progress(const AddProgress& progress) {
 void print_add_stats(const AddStats& stats, const std::string& collection) {
     double mb = static_cast<double>(stats.bytes_read) / 1e6;
     double seconds = stats.seconds > 0 ? stats.seconds : 1e-9;
-    std::printf("%s: %llu added, %llu replaced, %llu unchanged, %llu skipped; %.2f MB in %.2f s "
-                "(%.0f docs/s, %.2f MB/s)",
-                collection.c_str(),
-                static_cast<unsigned long long>(stats.documents_added),
-                static_cast<unsigned long long>(stats.documents_replaced),
-                static_cast<unsigned long long>(stats.documents_unchanged),
-                static_cast<unsigned long long>(stats.files_skipped),
-                mb,
-                stats.seconds,
-                static_cast<double>(stats.documents_added + stats.documents_replaced) / seconds,
-                mb / seconds);
+    std::printf(
+        "%s: %llu added, %llu replaced, %llu unchanged, %llu skipped; %.2f MB in %.2f s "
+        "(%.0f docs/s, %.2f MB/s)",
+        collection.c_str(),
+        static_cast<unsigned long long>(stats.documents_added),
+        static_cast<unsigned long long>(stats.documents_replaced),
+        static_cast<unsigned long long>(stats.documents_unchanged),
+        static_cast<unsigned long long>(stats.files_skipped),
+        mb,
+        stats.seconds,
+        static_cast<double>(stats.documents_added + stats.documents_replaced) / seconds,
+        mb / seconds);
     if (stats.invalid_utf8_replaced > 0) {
         std::printf("; %llu invalid UTF-8 sequences repaired",
                     static_cast<unsigned long long>(stats.invalid_utf8_replaced));
@@ -85,7 +87,8 @@ int run_add(const IndexArgs& args, bool create) {
     return args.strict && stats->files_skipped > 0 ? kExitPartial : kExitOk;
 }
 
-void add_add_like(CLI::App& app, Context& context, const char* name, const char* help, bool create) {
+void add_add_like(
+    CLI::App& app, Context& context, const char* name, const char* help, bool create) {
     auto args = std::make_shared<IndexArgs>();
     auto* cmd = app.add_subcommand(name, help);
     cmd->add_option("collection", args->collection, "collection directory")->required();

@@ -3,11 +3,13 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <istream>
 #include <string>
 #include <vector>
 
-#include "cli_common.hpp"
 #include "iskra/json.hpp"
+
+#include "cli_common.hpp"
 
 namespace iskra::cli {
 
@@ -22,6 +24,7 @@ struct SearchArgs {
     bool json = false;
     bool count = false;
     bool show_noise = false;
+    bool no_warmup = false;
 };
 
 // Marks highlight ranges: bold on a terminal, [brackets] otherwise.
@@ -76,12 +79,47 @@ double percentile(std::vector<double> sorted, double fraction) {
     return sorted[std::min(sorted.size() - 1, index == 0 ? 0 : index - 1)];
 }
 
+struct BatchQuery {
+    std::string id;
+    std::string text;
+};
+
 // One query a line: "id<TAB>text" or text alone (the id is then the line number).
+std::vector<BatchQuery> read_queries(std::istream& in) {
+    std::vector<BatchQuery> queries;
+    std::string line;
+    std::uint64_t line_number = 0;
+    while (std::getline(in, line)) {
+        ++line_number;
+        if (line.empty()) {
+            continue;
+        }
+        if (auto tab = line.find('\t'); tab != std::string::npos) {
+            queries.push_back({line.substr(0, tab), line.substr(tab + 1)});
+        } else {
+            queries.push_back({std::to_string(line_number), line});
+        }
+    }
+    return queries;
+}
+
+SearchRequest batch_request(const SearchArgs& args, const std::string& text) {
+    SearchRequest request;
+    request.query = text;
+    request.k = args.k;
+    request.exact_count = args.count;
+    request.snippets = false;
+    return request;
+}
+
+// Runs every query once untimed (page cache and branch predictors warm, as the peers' JIT
+// warm-up does), then times a second pass and writes its results.
 int run_batch(const Engine& engine, const SearchArgs& args) {
     std::ifstream in(args.queries_file);
     if (!in) {
         return report_error(Status::not_found("cannot open query file " + args.queries_file));
     }
+    auto queries = read_queries(in);
     std::ofstream run;
     if (!args.run_file.empty()) {
         run.open(args.run_file, std::ios::trunc);
@@ -89,37 +127,29 @@ int run_batch(const Engine& engine, const SearchArgs& args) {
             return report_error(Status::io_error("cannot write run file " + args.run_file));
         }
     }
+    if (!args.no_warmup) {
+        for (const auto& query : queries) {
+            (void)engine.search(batch_request(args, query.text));
+        }
+    }
     std::vector<double> latencies_us;
-    std::string line;
-    std::uint64_t line_number = 0;
     std::uint64_t failed = 0;
-    while (std::getline(in, line)) {
-        ++line_number;
-        if (line.empty()) {
-            continue;
-        }
-        std::string id = std::to_string(line_number);
-        std::string text = line;
-        if (auto tab = line.find('\t'); tab != std::string::npos) {
-            id = line.substr(0, tab);
-            text = line.substr(tab + 1);
-        }
-        SearchRequest request;
-        request.query = text;
-        request.k = args.k;
-        request.exact_count = args.count;
-        request.snippets = false;
-        auto response = engine.search(request);
+    for (const auto& query : queries) {
+        auto response = engine.search(batch_request(args, query.text));
         if (!response.ok()) {
             ++failed;
-            std::fprintf(stderr, "iskra: query %s: %s\n", id.c_str(), response.status().message().c_str());
+            std::fprintf(stderr,
+                         "iskra: query %s: %s\n",
+                         query.id.c_str(),
+                         response.status().message().c_str());
             continue;
         }
         latencies_us.push_back(response->took_ms * 1000.0);
         int rank = 0;
         for (const auto& hit : response->hits) {
             if (run.is_open()) {
-                run << id << " Q0 " << hit.doc_id << ' ' << ++rank << ' ' << hit.score << " iskra\n";
+                run << query.id << " Q0 " << hit.doc_id << ' ' << ++rank << ' ' << hit.score
+                    << " iskra\n";
             }
         }
     }
@@ -179,6 +209,7 @@ void add_search_command(CLI::App& app, Context& context) {
     cmd->add_option("-k", args->k, "number of results")->check(CLI::Range(1, 10000));
     cmd->add_option("--queries", args->queries_file, "run one query a line (id<TAB>text or text)");
     cmd->add_option("--run", args->run_file, "with --queries: write a TREC run file");
+    cmd->add_flag("--no-warmup", args->no_warmup, "with --queries: skip the untimed first pass");
     cmd->add_flag("--json", args->json, "print the result as JSON");
     cmd->add_flag("--count", args->count, "count every match exactly (slower)");
     cmd->add_flag("--show-noise", args->show_noise, "do not down-weight duplicate or noisy text");

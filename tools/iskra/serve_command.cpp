@@ -2,8 +2,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "cli_common.hpp"
 #include "iskra/server.hpp"
+
+#include "cli_common.hpp"
 
 namespace iskra::cli {
 

@@ -11,7 +11,7 @@ namespace iskra::util {
 
 /// Appends little-endian fixed-width integers and LEB128 varints to a string.
 class ByteWriter {
-public:
+  public:
     void put_u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
     void put_u32(std::uint32_t v) { put_fixed(v); }
     void put_u64(std::uint64_t v) { put_fixed(v); }
@@ -36,7 +36,7 @@ public:
     std::string& mutable_data() { return out_; }
     std::string take() { return std::move(out_); }
 
-private:
+  private:
     template <typename T>
     void put_fixed(T v) {
         char bytes[sizeof(T)];
@@ -49,7 +49,7 @@ private:
 /// Reads what ByteWriter wrote. Every read is bounds-checked: a truncated or damaged input gives
 /// a Corruption status naming `what` and the offset, never a read past the end.
 class ByteReader {
-public:
+  public:
     ByteReader(std::string_view data, std::string_view what) : data_(data), what_(what) {}
 
     bool at_end() const { return pos_ >= data_.size(); }
@@ -92,7 +92,7 @@ public:
         return view;
     }
 
-private:
+  private:
     template <typename T>
     Result<T> fixed() {
         if (sizeof(T) > remaining()) {

@@ -25,7 +25,9 @@ Status io_failure(std::string_view what, const std::filesystem::path& path, int 
 
 }  // namespace
 
-std::string errno_message(int error_number) { return std::strerror(error_number); }
+std::string errno_message(int error_number) {
+    return std::strerror(error_number);
+}
 
 File::~File() {
     if (fd_ >= 0) {
@@ -154,7 +156,8 @@ Result<std::string> read_file(const std::filesystem::path& path, std::uint64_t m
     std::string content(static_cast<std::size_t>(*size), '\0');
     std::size_t filled = 0;
     while (filled < content.size()) {
-        auto got = file->read_some(std::span<char>(content.data() + filled, content.size() - filled));
+        auto got =
+            file->read_some(std::span<char>(content.data() + filled, content.size() - filled));
         if (!got.ok()) {
             return got.status();
         }

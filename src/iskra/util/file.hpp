@@ -12,7 +12,7 @@ namespace iskra::util {
 
 /// An owned POSIX file descriptor. Move-only; closes quietly on destruction.
 class File {
-public:
+  public:
     File() = default;
     ~File();
     File(const File&) = delete;
@@ -38,7 +38,7 @@ public:
     Status sync();
     Status close();
 
-private:
+  private:
     File(int fd, std::filesystem::path path) : fd_(fd), path_(std::move(path)) {}
     static Result<File> open_with(const std::filesystem::path& path,
                                   int flags,

@@ -12,7 +12,7 @@ namespace iskra::util {
 /// A read-only memory mapping of a whole file. Move-only; unmaps on destruction.
 /// An empty file maps to an empty span (no mapping is made).
 class MappedFile {
-public:
+  public:
     MappedFile() = default;
     ~MappedFile();
     MappedFile(const MappedFile&) = delete;
@@ -27,7 +27,7 @@ public:
     std::size_t size() const { return size_; }
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     void release();
     const std::uint8_t* data_ = nullptr;
     std::size_t size_ = 0;

@@ -6,7 +6,7 @@ namespace iskra::util {
 
 /// Measures elapsed wall time from construction or the last reset().
 class Stopwatch {
-public:
+  public:
     Stopwatch() : start_(std::chrono::steady_clock::now()) {}
     void reset() { start_ = std::chrono::steady_clock::now(); }
     double elapsed_seconds() const {
@@ -15,7 +15,7 @@ public:
     double elapsed_ms() const { return elapsed_seconds() * 1e3; }
     double elapsed_us() const { return elapsed_seconds() * 1e6; }
 
-private:
+  private:
     std::chrono::steady_clock::time_point start_;
 };
 
