@@ -11,12 +11,12 @@ namespace iskra::engine {
 /// Analyzers are not thread-safe and hold ICU state, so concurrent queries borrow one from this
 /// pool instead of building one per query (or keeping hidden thread-local state).
 class AnalyzerPool {
-public:
+  public:
     explicit AnalyzerPool(text::AnalyzerOptions options = {}) : options_(options) {}
 
     /// An analyzer on loan; returns to the pool when destroyed.
     class Lease {
-    public:
+      public:
         Lease(AnalyzerPool& pool, std::unique_ptr<text::Analyzer> analyzer)
             : pool_(&pool), analyzer_(std::move(analyzer)) {}
         ~Lease() {
@@ -32,7 +32,7 @@ public:
         text::Analyzer& operator*() const { return *analyzer_; }
         text::Analyzer* operator->() const { return analyzer_.get(); }
 
-    private:
+      private:
         AnalyzerPool* pool_;
         std::unique_ptr<text::Analyzer> analyzer_;
     };
@@ -49,7 +49,7 @@ public:
         return {*this, std::make_unique<text::Analyzer>(options_)};
     }
 
-private:
+  private:
     void give_back(std::unique_ptr<text::Analyzer> analyzer) {
         std::lock_guard lock(mutex_);
         if (free_.size() < kMaxPooled) {

@@ -23,10 +23,10 @@ index::DocumentRecord make_record(const PreparedDocument& prepared) {
     record.source_size_bytes = doc.source_size_bytes;
     record.content_hash = doc.content_hash;
     record.invalid_utf8_replaced = static_cast<std::uint32_t>(doc.invalid_utf8_replaced);
-    record.ingest_time_ms = static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(
-            std::chrono::system_clock::now().time_since_epoch())
-            .count());
+    record.ingest_time_ms =
+        static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count());
     record.sentences.reserve(prepared.sentences.size());
     for (const auto& span : prepared.sentences) {
         index::SentenceRecord sentence;

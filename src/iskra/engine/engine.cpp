@@ -53,7 +53,9 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::filesystem::path& dir,
     return std::make_unique<Engine>(Key{}, std::move(impl));
 }
 
-const std::filesystem::path& Engine::path() const { return impl_->path; }
+const std::filesystem::path& Engine::path() const {
+    return impl_->path;
+}
 
 Result<AddStats> Engine::add(const std::vector<std::filesystem::path>& paths,
                              const AddOptions& options) {
@@ -91,7 +93,9 @@ Status Engine::optimize() {
     return (*writer)->optimize();
 }
 
-Status Engine::check() const { return impl_->collection->check(); }
+Status Engine::check() const {
+    return impl_->collection->check();
+}
 
 Result<DocumentView> Engine::document(const std::string& doc_id) const {
     auto snapshot = impl_->snapshot();

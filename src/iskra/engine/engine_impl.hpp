@@ -26,7 +26,7 @@ struct Engine::Impl {
     /// manifest at most once a second so that a long-running server sees `iskra add` from a shell.
     std::shared_ptr<const index::Snapshot> snapshot() const;
 
-private:
+  private:
     mutable std::atomic<std::int64_t> last_refresh_ms_{0};
 };
 

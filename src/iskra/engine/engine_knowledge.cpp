@@ -17,7 +17,7 @@ namespace {
 // The extraction tables know a sentence by document and index; citations also carry the byte
 // offsets into the original file, its quality and flags, which live in the document store.
 class CitationFiller {
-public:
+  public:
     explicit CitationFiller(const index::Snapshot& snapshot) : snapshot_(snapshot) {}
 
     void fill(SentenceRef& ref) {
@@ -43,7 +43,7 @@ public:
         }
     }
 
-private:
+  private:
     const index::StoredDocument* load(const std::string& doc_id) {
         auto [it, inserted] = cache_.try_emplace(doc_id);
         if (inserted) {

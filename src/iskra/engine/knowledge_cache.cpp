@@ -49,8 +49,8 @@ Result<LoadedDocument> load(const index::SegmentReader& reader, index::DocId doc
         if (name == "facts") {
             auto facts = extract::deserialize(blob);
             if (!facts.ok()) {
-                return facts.status().with_context("facts of document '"
-                                                   + loaded.stored.external_id + "'");
+                return facts.status().with_context("facts of document '" + loaded.stored.external_id
+                                                   + "'");
             }
             loaded.facts = facts.take();
         }

@@ -18,10 +18,10 @@ namespace iskra::engine {
 /// Built on first use from the per-document "facts" annotations stored at index time, then kept
 /// until a newer snapshot asks; concurrent callers for the same generation wait for one build.
 class KnowledgeCache {
-public:
+  public:
     Result<std::shared_ptr<const extract::Knowledge>> get(const index::Snapshot& snapshot);
 
-private:
+  private:
     std::mutex mutex_;
     std::uint64_t generation_ = 0;
     std::shared_ptr<const extract::Knowledge> knowledge_;

@@ -35,7 +35,8 @@ SentenceRef make_sentence_ref(const index::StoredDocument& doc, std::uint32_t in
         ref.quality = sentence.quality;
         ref.flags = sentence_flag_names(sentence.flags);
         if (sentence.text_end <= doc.text.size() && sentence.text_begin <= sentence.text_end) {
-            ref.text = doc.text.substr(sentence.text_begin, sentence.text_end - sentence.text_begin);
+            ref.text =
+                doc.text.substr(sentence.text_begin, sentence.text_end - sentence.text_begin);
         }
     }
     return ref;
