@@ -154,7 +154,7 @@ class BatchIndexer {
     }
 
     Status index_one(Prepared& prepared, clean::DocumentVerdict& verdict) {
-        auto record = make_record(prepared.document);
+        auto record = make_record(std::move(prepared.document));
         record.flags = verdict.flags;
         record.quality = verdict.quality;
         for (std::size_t s = 0; s < record.sentences.size() && s < verdict.sentences.size(); ++s) {

@@ -12,14 +12,13 @@ PreparedDocument prepare_document(ingest::Document document) {
     return prepared;
 }
 
-index::DocumentRecord make_record(const PreparedDocument& prepared) {
-    const auto& doc = prepared.source;
+index::DocumentRecord make_record(PreparedDocument&& prepared) {
+    auto& doc = prepared.source;
     index::DocumentRecord record;
     record.external_id = doc.id;
     record.title = doc.title;
     record.source_path = doc.source_path;
     record.format = ingest::format_name(doc.format);
-    record.text = doc.text;
     record.source_size_bytes = doc.source_size_bytes;
     record.content_hash = doc.content_hash;
     record.invalid_utf8_replaced = static_cast<std::uint32_t>(doc.invalid_utf8_replaced);
@@ -37,6 +36,7 @@ index::DocumentRecord make_record(const PreparedDocument& prepared) {
         sentence.source_end = source_end;
         record.sentences.push_back(sentence);
     }
+    record.text = std::move(doc.text);
     return record;
 }
 

@@ -8,7 +8,10 @@ namespace iskra {
 Result<SearchResponse> Engine::search(const SearchRequest& request) const {
     auto analyzer = impl_->analyzers.borrow();
     search::Searcher searcher(impl_->snapshot());
-    return searcher.search(request, *analyzer);
+    // Without snippets (batch runs, benchmarks) no stored document needs to be read: ids and
+    // scores come from the index alone.
+    auto detail = request.snippets ? search::HitDetail::Full : search::HitDetail::IdsOnly;
+    return searcher.search(request, *analyzer, detail);
 }
 
 }  // namespace iskra
