@@ -5,6 +5,7 @@
 #include "iskra/util/byte_buffer.hpp"
 #include "iskra/util/checksum.hpp"
 #include "iskra/util/mapped_file.hpp"
+
 #include "support/temp_dir.hpp"
 
 namespace iskra::util {
