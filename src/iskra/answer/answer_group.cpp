@@ -77,7 +77,7 @@ std::vector<CandidateGroup> group_candidates(std::span<const Candidate> candidat
             groups.push_back(std::move(g));
         } else {
             it->members.push_back(idx);
-            // Names: show the longest form ("Ramón Mercader" over "Mercader").
+            // Names: show the longest form ("Gavrilo Princip" over "Princip").
             if (!c.date && c.text.size() > it->text.size()) {
                 it->text = c.text;
                 it->normalized = c.normalized;

@@ -22,7 +22,7 @@ struct CandidateGroup {
 
 /// Groups candidates by value: equal normalised values; dates where one is a coarser form of the
 /// other ("1940" joins "1940-08-21"); names where one's words are a subset of the other's
-/// ("Mercader" joins "Ramón Mercader"). A group's score is its best candidate plus a share of the
+/// ("Princip" joins "Gavrilo Princip"). A group's score is its best candidate plus a share of the
 /// best candidate of each further independent source: another document, not a sentence the
 /// cleaner flagged as a copy. Returned best first.
 std::vector<CandidateGroup> group_candidates(std::span<const Candidate> candidates,

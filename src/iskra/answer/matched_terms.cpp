@@ -5,7 +5,7 @@
 namespace iskra::answer {
 namespace {
 
-// Derivations the stemmer keeps apart ("stalinist"/"stalinism", "trotsky"/"trotskyism"): the
+// Derivations the stemmer keeps apart ("churchillist"/"churchillism", "tolstoy"/"tolstoyism"): the
 // shorter stem, at least 5 bytes, starts the longer one and covers most of it.
 bool prefix_match(const std::string& a, const std::string& b) {
     const std::string& shorter = a.size() <= b.size() ? a : b;

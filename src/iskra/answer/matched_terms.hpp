@@ -20,9 +20,9 @@ struct TermMatches {
 };
 
 /// Matches the key terms of `question` (any of their variants) against `sentence`. A word that
-/// shares a long prefix with the key term's own stem also matches ("trotskyism" ~ "trotsky"). A
-/// word that shares a long prefix with the key term's own stem also matches ("trotskyism" ~
-/// "trotsky").
+/// shares a long prefix with the key term's own stem also matches ("tolstoyism" ~ "tolstoy"). A
+/// word that shares a long prefix with the key term's own stem also matches ("tolstoyism" ~
+/// "tolstoy").
 TermMatches match_terms(const Question& question,
                         std::string_view sentence,
                         text::Analyzer& analyzer);

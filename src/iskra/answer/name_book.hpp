@@ -10,7 +10,7 @@
 namespace iskra::answer {
 
 /// Names known at question time, by folded form: what capitalised sentences (and the extraction
-/// module's alias clusters) taught, so that lower-cased text ("ramón mercader spanish-born soviet
+/// module's alias clusters) taught, so that lower-cased text ("ramón princip spanish-born soviet
 /// agent") can still yield names.
 class NameBook {
   public:

@@ -343,7 +343,7 @@ Typing type_question(const std::vector<QuestionWord>& w) {
     } else if (one_of(first, kAuxiliaries)) {
         t.type = AnswerType::YesNo;
     } else {
-        // No wh-word ("trotsky birth date"): any typed noun decides.
+        // No wh-word ("tolstoy birth date"): any typed noun decides.
         for (std::size_t i = 0; i < w.size(); ++i) {
             if (auto type = type_of_noun(w[i].lower)) {
                 t.type = *type;

@@ -10,8 +10,8 @@
 
 namespace iskra::answer {
 
-/// Other names of an entity given one of its names in folded form ("trotsky" -> "bronstein",
-/// "leon trotsky"...), as the extraction module's alias clusters know them. Empty when unknown.
+/// Other names of an entity given one of its names in folded form ("tolstoy" -> "bronstein",
+/// "leon tolstoy"...), as the extraction module's alias clusters know them. Empty when unknown.
 using AliasLookup = std::function<std::vector<std::string>(std::string_view folded_name)>;
 
 /// Finds the expected answer type from the wh-word and the head noun, and the key terms with

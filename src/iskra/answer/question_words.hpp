@@ -8,8 +8,8 @@ namespace iskra::answer {
 
 /// A word of a question as typed, with its ASCII-lower-cased form and possessive removed.
 struct QuestionWord {
-    std::string surface;  ///< "Trotsky's" -> "Trotsky"
-    std::string lower;    ///< "trotsky"
+    std::string surface;  ///< "Tolstoy's" -> "Tolstoy"
+    std::string lower;    ///< "tolstoy"
     bool capitalized = false;
     bool possessive = false;
 };

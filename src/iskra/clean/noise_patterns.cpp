@@ -202,7 +202,7 @@ bool looks_like_navigation(std::string_view sentence,
     if ((groups & kGroupNavigation) != 0) {
         return true;
     }
-    // "The Trotsky Assassination - HISTORY": a title, a dash, then an all-capital site name.
+    // "The Tolstoy Assassination - HISTORY": a title, a dash, then an all-capital site name.
     const std::size_t dash = sentence.rfind(" - ");
     if (dash == std::string_view::npos) {
         return false;
@@ -219,7 +219,7 @@ bool looks_like_navigation(std::string_view sentence,
 }
 
 // Spinning and scraping artefacts: a word with digits glued to its end ("religiously7") or two
-// sentences glued without a space ("Trotsky.Trotsky").
+// sentences glued without a space ("Tolstoy.Tolstoy").
 bool looks_spun(std::string_view sentence) {
     for (std::size_t i = 1; i + 1 < sentence.size(); ++i) {
         const char prev = sentence[i - 1];

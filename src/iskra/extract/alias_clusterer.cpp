@@ -2,8 +2,8 @@
 //
 // Order matters: forms first (capitalised names), then names learned in lower-case documents,
 // then the unions: explicit alias statements, acronyms, spelling variants of places, plural and
-// possessive forms, and last the surname rule (a lone "Stalin" joins "Joseph Stalin" when only
-// one full name ends that way), which needs the earlier unions to judge ambiguity.
+// possessive forms, and last the surname rule (a lone "Churchill" joins "Joseph Churchill" when
+// only one full name ends that way), which needs the earlier unions to judge ambiguity.
 
 #include <algorithm>
 #include <unordered_set>
@@ -99,7 +99,7 @@ EntityType dominant_type(const Form& form, float& strength) {
 }
 
 // Person cues outweigh place and organisation cues (cue-less "unknown" votes do not count):
-// "Trotsky" is person-like even when most of its mentions carry no cue at all.
+// "Tolstoy" is person-like even when most of its mentions carry no cue at all.
 bool person_like(const Form& form) {
     float person = form.votes[static_cast<std::size_t>(EntityType::Person)];
     return person >= 0.5f && 2 * person >= form.votes[static_cast<std::size_t>(EntityType::Place)]
@@ -384,7 +384,7 @@ void ClusterBuilder::sum_root_votes() {
     }
 }
 
-// Names listed together are usually of one kind ("Stalin, Hitler and Mussolini"): a name with
+// Names listed together are usually of one kind ("Churchill, Hitler and Mussolini"): a name with
 // no typing cue of its own takes a vote for the clear type of a listed neighbour.
 void ClusterBuilder::propagate_list_types() {
     constexpr float kListVote = 0.5f;
@@ -456,7 +456,7 @@ std::uint32_t ClusterBuilder::document_subject(std::uint32_t doc) {
 }
 
 // The name an alias statement renames: a person-like name close before it in the sentence
-// ("Trotsky, born Lev Bronstein"), else close after it, else the document's subject (infobox
+// ("Tolstoy, born Lev Bronstein"), else close after it, else the document's subject (infobox
 // lines name their subject once, far away).
 std::uint32_t ClusterBuilder::alias_target(std::uint32_t doc,
                                            const AliasStatement& alias,
@@ -562,7 +562,7 @@ void ClusterBuilder::unite_acronyms() {
     }
 }
 
-// Spelling variants: "Trotskys" joins "Trotsky" (plural/possessive without apostrophe), and
+// Spelling variants: "Tolstoys" joins "Tolstoy" (plural/possessive without apostrophe), and
 // place names one edit apart ("Kronshtadt", "Kronstadt") join, found through single-deletion
 // keys so that no pair of forms is compared blindly.
 void ClusterBuilder::unite_variants() {
@@ -605,7 +605,7 @@ void ClusterBuilder::unite_variants() {
 }
 
 // A one-word name joins the person whose full name ends with it, when that full name is the
-// only well-attested one ("Joseph Stalin" over a stray "Ousting Stalin").
+// only well-attested one ("Joseph Churchill" over a stray "Ousting Churchill").
 void ClusterBuilder::unite_surnames() {
     struct Candidates {
         std::unordered_map<std::uint32_t, std::uint32_t> count_of_root;

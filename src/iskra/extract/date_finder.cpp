@@ -591,7 +591,7 @@ bool DateScanner::looks_like_quantity(std::size_t idx) const {
                             || before == "before" || before == "during" || before == "of"
                             || before == "year" || before == "circa" || before == "c";
     // Years far outnumber such counts from 1600 on, where the guess would cost real dates
-    // ("trotsky 1925 circumstances" in stop-word-stripped text).
+    // ("tolstoy 1925 circumstances" in stop-word-stripped text).
     return !date_preposition && number(idx) < 1600 && !tokens_[next].capitalized && w.size() >= 5
            && w.back() == 's' && w[w.size() - 2] != 's' && lexicon::month_number(w) == 0;
 }

@@ -210,7 +210,7 @@ void NameScanner::type_mention(EntityMention& mention,
     bool org = false;
     bool place = false;
     bool connector = false;
-    bool shouted = false;    // "HISTORY Trotsky": a heading word, not a first name
+    bool shouted = false;    // "HISTORY Tolstoy": a heading word, not a first name
     bool adjective = false;  // "Jewish", "Japanese": a modifier, not a first name
     std::size_t words = 0;
     for (std::size_t k = begin_idx; k < end_idx; ++k) {
@@ -232,7 +232,7 @@ void NameScanner::type_mention(EntityMention& mention,
     for (std::size_t k = begin_idx; k < end_idx; ++k) {
         event = event || lexicon::is_event_word(word(k));
     }
-    // Ideologies, movements and their followers ("Stalinism", "Trotskyists") are not people.
+    // Ideologies, movements and their followers ("Gaullism", "Gaullists") are not people.
     bool doctrine = last.ends_with("ism") || last.ends_with("ist") || last.ends_with("ists")
                     || last.ends_with("isms") || last.ends_with("ites");
     std::size_t before = begin_idx;

@@ -132,7 +132,7 @@ std::vector<TimelineEvent> Knowledge::timeline(const TimelineRequest& request) c
             continue;
         }
         // A person takes part in the events of their life: a sentence naming them among dates
-        // outside it ("Marx wrote in 1850 what Trotsky later called...") is not their event.
+        // outside it ("Marx wrote in 1850 what Tolstoy later called...") is not their event.
         if (cluster && tables.clusters[*cluster].lifespan) {
             auto [birth, death] = *tables.clusters[*cluster].lifespan;
             if (event.date.year < birth || event.date.year > death) {

@@ -24,7 +24,7 @@ inline std::uint64_t sentence_key(std::uint32_t doc, std::uint32_t sentence) {
     return (static_cast<std::uint64_t>(doc) << 32) | sentence;
 }
 
-/// One folded spelling of a name ("leon trotsky") with its statistics.
+/// One folded spelling of a name ("leon tolstoy") with its statistics.
 struct Form {
     std::string key;      ///< folded, without a leading "the"
     std::string display;  ///< the most frequent capitalised spelling seen
@@ -133,7 +133,7 @@ void build_events(Knowledge::Tables& tables,
                   std::span<const DocumentInput> documents,
                   const std::vector<RawMention>& mentions);
 
-/// Reads lifespans written after names ("Leon Trotsky (1879–1940)") into their clusters.
+/// Reads lifespans written after names ("Leon Tolstoy (1879–1940)") into their clusters.
 void build_lifespans(Knowledge::Tables& tables,
                      std::span<const DocumentInput> documents,
                      const std::vector<RawMention>& mentions);

@@ -248,7 +248,7 @@ void build_lifespans(Knowledge::Tables& tables,
                      std::span<const DocumentInput> documents,
                      const std::vector<RawMention>& mentions) {
     // Votes per cluster and (birth, death), once per document; a cased document counts double,
-    // since lower-case dumps run names and book titles together ("armed trotsky 1879–1921").
+    // since lower-case dumps run names and book titles together ("armed tolstoy 1879–1921").
     using Key = std::pair<std::uint32_t, std::pair<std::int32_t, std::int32_t>>;
     std::map<Key, std::uint32_t> votes;
     std::set<Key> seen_in_doc;

@@ -39,8 +39,8 @@ struct QueryParseOutcome {
 ///     a AND b, a OR b, NOT a, ( ... )   uppercase keywords; precedence NOT > AND > OR
 ///     title:word  title:"a phrase"       search the title field only
 ///
-/// Words and phrases are analyzed with `analyzer`, the one the index uses, so "Coyoacán" finds
-/// "coyoacan" and stems match. A word that analyzes to several terms ("1940-08-21") becomes a
+/// Words and phrases are analyzed with `analyzer`, the one the index uses, so "Córdoba" finds
+/// "cordoba" and stems match. A word that analyzes to several terms ("1940-08-21") becomes a
 /// phrase of them; one that analyzes to none (punctuation) is dropped. Refuses (InvalidArgument
 /// naming the byte position): invalid UTF-8, unbalanced quotes or parentheses, a dangling
 /// operator, an empty query, a group made only of negations, more than kMaxQueryBytes bytes or

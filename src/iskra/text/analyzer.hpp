@@ -17,7 +17,7 @@ struct Token {
 
 struct AnalyzerOptions {
     bool stem = true;             ///< English Snowball stemming
-    bool fold_diacritics = true;  ///< "coyoacán" -> "coyoacan"
+    bool fold_diacritics = true;  ///< "córdoba" -> "cordoba"
 };
 
 /// Turns text into the terms the index stores and queries look up.

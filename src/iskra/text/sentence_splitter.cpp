@@ -177,7 +177,7 @@ bool ends_with_abbreviation(std::string_view text, std::size_t begin, std::size_
         return false;  // "1st.", "Ramón." are words, not abbreviations
     }
     if (word.size() == 1) {
-        return is_ascii_upper(text[dot - 1]);  // an initial: "L. D. Trotsky"
+        return is_ascii_upper(text[dot - 1]);  // an initial: "L. D. Tolstoy"
     }
     if (word == "no") {  // "No. 5", but "he said no. Then"
         return boundary < text.size() && text[boundary] >= '0' && text[boundary] <= '9';
@@ -202,7 +202,7 @@ bool is_upper_at(std::string_view text, std::size_t pos) {
     return c >= 0 && u_isupper(c);
 }
 
-// Splits "revolutionary Leon Trotsky.Trotsky self-identified": a '.', '?' or '!' directly followed
+// Splits "revolutionary Leon Tolstoy.Tolstoy self-identified": a '.', '?' or '!' directly followed
 // by an upper-case letter, after a lower-case word of three letters or more (not "U.S", "Ph.D").
 void split_glued(std::string_view text,
                  std::size_t begin,

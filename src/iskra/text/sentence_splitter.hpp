@@ -25,7 +25,7 @@ struct SentenceSpan {
 /// lacks: a line break ends a sentence when the text is written one sentence a line without
 /// final punctuation (lower-cased dumps, lists, headings), and blank lines always do.
 /// Abbreviations ("St. Petersburg", "Dr.", initials "L. D.") do not end a sentence; a period glued
-/// to the next sentence ("Trotsky.He") does; no sentence is longer than about 1000 bytes (longer
+/// to the next sentence ("Tolstoy.He") does; no sentence is longer than about 1000 bytes (longer
 /// runs are cut at whitespace). Spans are in text order, non-empty and do not overlap.
 std::vector<SentenceSpan> split_sentences(std::string_view text);
 

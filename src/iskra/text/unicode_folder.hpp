@@ -12,7 +12,7 @@ U_NAMESPACE_END
 namespace iskra::text {
 
 /// Folds words outside ASCII: NFKC with case folding (ICU's NFKC_Casefold), then optionally
-/// diacritics removed ("coyoacán" -> "coyoacan", "Łódź" -> "lodz") while letters of other
+/// diacritics removed ("córdoba" -> "cordoba", "Łódź" -> "lodz") while letters of other
 /// scripts stay ("тро́цкий" -> "троцкий": the stress mark goes, the letters and "й" stay).
 /// Curly apostrophes become "'" so that "people’s" and "people's" are one word.
 /// Stateless apart from pointers to ICU's immutable singletons: cheap to copy.
