@@ -5,9 +5,9 @@
 
 #include "iskra/engine/add_pipeline.hpp"
 #include "iskra/engine/engine_impl.hpp"
-#include "iskra/engine/sentence_refs.hpp"
 #include "iskra/index/index_writer.hpp"
 #include "iskra/index/segment_reader.hpp"
+#include "iskra/search/sentence_ref.hpp"
 
 namespace iskra {
 
@@ -115,7 +115,7 @@ Result<DocumentView> Engine::document(const std::string& doc_id) const {
     view.source_size_bytes = stored->source_size_bytes;
     view.invalid_utf8_replaced = stored->invalid_utf8_replaced;
     for (std::uint32_t i = 0; i < stored->sentences.size(); ++i) {
-        view.sentences.push_back(engine::make_sentence_ref(*stored, i));
+        view.sentences.push_back(search::make_sentence_ref(*stored, i));
     }
     view.text = std::move(stored->text);
     return view;

@@ -6,8 +6,8 @@
 #include "iskra/answer/answerer.hpp"
 #include "iskra/engine.hpp"
 #include "iskra/engine/engine_impl.hpp"
-#include "iskra/engine/sentence_refs.hpp"
 #include "iskra/extract/knowledge.hpp"
+#include "iskra/search/sentence_ref.hpp"
 #include "iskra/util/stopwatch.hpp"
 
 namespace iskra {
@@ -25,7 +25,7 @@ class CitationFiller {
         if (doc == nullptr || ref.sentence_index >= doc->sentences.size()) {
             return;
         }
-        auto full = engine::make_sentence_ref(*doc, ref.sentence_index);
+        auto full = search::make_sentence_ref(*doc, ref.sentence_index);
         ref.source_begin = full.source_begin;
         ref.source_end = full.source_end;
         ref.text_begin = full.text_begin;
