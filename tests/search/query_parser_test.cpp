@@ -108,7 +108,8 @@ TEST_F(QueryParserTest, RefusesOverlongQueries) {
     }
     outcome = parse_query_detailed(many_terms, analyzer_);
     ASSERT_FALSE(outcome.ok());
-    EXPECT_NE(outcome.error->message.find("more than 64 terms"), std::string::npos);
+    EXPECT_NE(outcome.error->message.find("more than " + std::to_string(kMaxQueryTerms) + " terms"),
+              std::string::npos);
 }
 
 TEST_F(QueryParserTest, PositiveTermsSkipExcludedClauses) {

@@ -12,8 +12,8 @@
 namespace iskra::search {
 
 /// Limits that keep one query's cost bounded (a query is user input).
-inline constexpr std::size_t kMaxQueryBytes = 1024;
-inline constexpr std::size_t kMaxQueryTerms = 64;
+inline constexpr std::size_t kMaxQueryBytes = 4096;
+inline constexpr std::size_t kMaxQueryTerms = 256;
 
 /// Why a query was refused, and where: `position` is a byte offset into the query string.
 struct QueryError {
