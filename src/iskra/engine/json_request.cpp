@@ -416,6 +416,10 @@ Result<json> parse_json_text(std::string_view text) {
     } catch (const json::parse_error& error) {
         return Status::invalid_argument("malformed JSON at byte " + std::to_string(error.byte)
                                         + ": " + error.what());
+    } catch (const json::exception& error) {
+        // Not a syntax error but still the client's: e.g. a number too large for a double
+        // ("1E999999"), which nlohmann reports as out_of_range. Found by fuzz/json_request_fuzz.
+        return Status::invalid_argument(std::string("malformed JSON: ") + error.what());
     }
 }
 
