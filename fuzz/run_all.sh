@@ -30,7 +30,7 @@ for target in "${targets[@]}"; do
   cp -n "${root}"/fuzz/corpus/"${target}"/* "${corpus}/" 2>/dev/null || true
   echo "== ${target}: ${run_seconds}s"
   if ! "${build}/fuzz/${target}" "${corpus}" \
-      -max_total_time="${run_seconds}" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
+      -seed="${ISKRA_FUZZ_SEED:-1}" -max_total_time="${run_seconds}" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
       -artifact_prefix="${crashes}/" -print_final_stats=1 2>"${build}/${target}.log"; then
     echo "!! ${target} failed; see ${build}/${target}.log and ${crashes}/"
     tail -30 "${build}/${target}.log"
