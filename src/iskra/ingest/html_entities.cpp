@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "iskra/text/utf8.hpp"
+
 namespace iskra::ingest {
 
 namespace {
@@ -22,24 +24,6 @@ constexpr std::array<std::pair<std::string_view, char32_t>, 46> kNamed = {{
     {"sect", 0xA7},     {"szlig", 0xDF},   {"times", 0xD7},   {"trade", 0x2122}, {"uacute", 0xFA},
     {"uuml", 0xFC},
 }};
-
-void append_utf8(char32_t c, std::string& out) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
 
 // Parses the digits of a numeric reference; 0 when malformed.
 char32_t parse_number(std::string_view digits, int base) {
@@ -89,7 +73,7 @@ std::string decode_entity(std::string_view entity) {
         c = it->second;
     }
     std::string out;
-    append_utf8(c, out);
+    text::append_utf8(c, out);
     return out;
 }
 

@@ -2,29 +2,9 @@
 
 #include <cstdint>
 
+#include "iskra/text/utf8.hpp"
+
 namespace iskra::ingest {
-
-namespace {
-
-void append_utf8(char32_t c, std::string& out) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
-}  // namespace
 
 bool has_utf16_bom(std::string_view bytes) {
     return bytes.size() >= 2
@@ -54,19 +34,19 @@ std::string utf16_to_utf8(std::string_view bytes, std::size_t& replaced) {
             const std::uint32_t low = unit_at(pos);
             if (low >= 0xDC00 && low <= 0xDFFF) {
                 pos += 2;
-                append_utf8(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), out);
+                text::append_utf8(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), out);
                 continue;
             }
         }
         if (unit >= 0xD800 && unit <= 0xDFFF) {
-            append_utf8(0xFFFD, out);
+            text::append_utf8(0xFFFD, out);
             ++replaced;
             continue;
         }
-        append_utf8(unit, out);
+        text::append_utf8(unit, out);
     }
     if (pos < bytes.size()) {
-        append_utf8(0xFFFD, out);
+        text::append_utf8(0xFFFD, out);
         ++replaced;
     }
     return out;

@@ -26,6 +26,9 @@ std::size_t utf8_sequence_length(std::string_view bytes, std::size_t pos);
 /// repair_utf8 replaces by one U+FFFD. REQUIRES: utf8_sequence_length(bytes, pos) == 0.
 std::size_t utf8_ill_formed_length(std::string_view bytes, std::size_t pos);
 
+/// Appends the UTF-8 encoding of code point `c` (REQUIRES: c <= 0x10FFFF and not a surrogate).
+void append_utf8(char32_t c, std::string& out);
+
 /// Heuristic: the bytes look like a binary file (NUL bytes or many control characters).
 bool looks_binary(std::string_view sample);
 
