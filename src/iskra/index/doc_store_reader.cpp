@@ -4,6 +4,7 @@
 
 #include <zstd.h>
 
+#include "iskra/index/recent_blocks.hpp"
 #include "iskra/index/varint.hpp"
 #include "iskra/util/byte_buffer.hpp"
 
@@ -11,7 +12,9 @@ namespace iskra::index {
 
 namespace {
 constexpr std::size_t kTrailerBytes = 20;
-}
+// Decompressed bytes of recent blocks kept per segment: the top hits of popular queries.
+constexpr std::size_t kRecentBlockBytes = std::size_t{8} << 20;
+}  // namespace
 
 Result<DocStoreReader> DocStoreReader::open(std::string_view content, std::string_view what) {
     auto fail = [&](std::string_view why) {
@@ -32,12 +35,25 @@ Result<DocStoreReader> DocStoreReader::open(std::string_view content, std::strin
     }
     reader.content_ = content;
     reader.what_ = what;
+    reader.recent_ = std::make_shared<RecentBlocks>(kRecentBlockBytes);
     return reader;
 }
 
 Result<DocumentRecord> DocStoreReader::document(DocId doc) const {
-    DocBlockCache cache;
-    auto bytes = serialized(doc, cache);
+    if (doc >= doc_count_) {
+        return Status::invalid_argument(what_ + ": no document " + std::to_string(doc));
+    }
+    std::uint64_t block = block_of(doc);
+    std::shared_ptr<const DocBlockCache> decoded = recent_ ? recent_->find(block) : nullptr;
+    if (!decoded) {
+        auto fresh = std::make_shared<DocBlockCache>();
+        ISKRA_TRY(load_block(block, *fresh));
+        decoded = fresh;
+        if (recent_) {
+            recent_->insert(block, decoded);
+        }
+    }
+    auto bytes = slice(*decoded, doc);
     ISKRA_TRY(bytes);
     return parse_document(*bytes, what_);
 }
@@ -46,28 +62,35 @@ Result<std::string_view> DocStoreReader::serialized(DocId doc, DocBlockCache& ca
     if (doc >= doc_count_) {
         return Status::invalid_argument(what_ + ": no document " + std::to_string(doc));
     }
-    const auto* base = reinterpret_cast<const std::uint8_t*>(content_.data());
-    const std::uint8_t* offsets = base + index_offset_;
-    const std::uint8_t* firsts = offsets + (block_count_ + 1) * 8;
     bool cached = cache.block < block_count_ && doc >= cache.first_doc
                   && doc - cache.first_doc < cache.ends.size();
     if (!cached) {
-        // Last block whose first doc is <= doc.
-        std::uint64_t low = 0;
-        std::uint64_t high = block_count_;
-        while (high - low > 1) {
-            std::uint64_t mid = (low + high) / 2;
-            if (load_unaligned<std::uint32_t>(firsts + mid * 4) <= doc) {
-                low = mid;
-            } else {
-                high = mid;
-            }
+        ISKRA_TRY(load_block(block_of(doc), cache));
+    }
+    return slice(cache, doc);
+}
+
+std::uint64_t DocStoreReader::block_of(DocId doc) const {
+    const auto* base = reinterpret_cast<const std::uint8_t*>(content_.data());
+    const std::uint8_t* firsts = base + index_offset_ + (block_count_ + 1) * 8;
+    // Last block whose first doc is <= doc.
+    std::uint64_t low = 0;
+    std::uint64_t high = block_count_;
+    while (high - low > 1) {
+        std::uint64_t mid = (low + high) / 2;
+        if (load_unaligned<std::uint32_t>(firsts + mid * 4) <= doc) {
+            low = mid;
+        } else {
+            high = mid;
         }
-        ISKRA_TRY(load_block(low, cache));
-        if (doc < cache.first_doc || doc - cache.first_doc >= cache.ends.size()) {
-            return Status::corruption(what_ + ": block " + std::to_string(low) + " lacks document "
-                                      + std::to_string(doc));
-        }
+    }
+    return low;
+}
+
+Result<std::string_view> DocStoreReader::slice(const DocBlockCache& cache, DocId doc) const {
+    if (doc < cache.first_doc || doc - cache.first_doc >= cache.ends.size()) {
+        return Status::corruption(what_ + ": block " + std::to_string(cache.block)
+                                  + " lacks document " + std::to_string(doc));
     }
     std::size_t index = doc - cache.first_doc;
     std::uint32_t begin = index == 0 ? 0 : cache.ends[index - 1];

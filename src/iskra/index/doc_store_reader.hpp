@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,8 @@ struct DocBlockCache {
     std::size_t data_start = 0;
 };
 
+class RecentBlocks;
+
 /// Reads documents from `docs.store` content (a mapping the caller keeps alive).
 class DocStoreReader {
   public:
@@ -27,19 +30,24 @@ class DocStoreReader {
     static Result<DocStoreReader> open(std::string_view content, std::string_view what);
 
     std::uint32_t doc_count() const { return doc_count_; }
-    /// Decompresses the block that holds `doc` and parses it.
+    /// Parses `doc` from its block, decompressing the block unless it was read recently
+    /// (the reader keeps a few MB of recent blocks, shared by all threads and copies).
     Result<DocumentRecord> document(DocId doc) const;
     /// The serialized bytes of `doc`, valid until `cache` changes.
     Result<std::string_view> serialized(DocId doc, DocBlockCache& cache) const;
 
   private:
     Status load_block(std::uint64_t block, DocBlockCache& cache) const;
+    /// The block that holds `doc` (< doc_count_).
+    std::uint64_t block_of(DocId doc) const;
+    Result<std::string_view> slice(const DocBlockCache& cache, DocId doc) const;
 
     std::string_view content_;
     std::string what_;
     std::uint32_t doc_count_ = 0;
     std::uint64_t block_count_ = 0;
     std::uint64_t index_offset_ = 0;
+    std::shared_ptr<RecentBlocks> recent_;
 };
 
 /// Parses what serialize_document() wrote.
