@@ -666,8 +666,11 @@ int main(int argc, char** argv) {
             s.f1 = s.em;
         } else {
             s.type = r.type;
+            // Definition and reason answers are sentences; their key phrase is `normalized`.
+            const bool explained = r.type == "definition" || r.type == "reason";
+            const std::string span = explained && r.answer ? r.answer->normalized : short_answer;
             for (const std::string gold : q.at("answers")) {
-                const std::string p = squad_normalise(short_answer);
+                const std::string p = squad_normalise(span);
                 const std::string g = squad_normalise(gold);
                 s.em = std::max(s.em, (!s.abstained && p == g) ? 1.0 : 0.0);
                 s.f1 = std::max(s.f1, s.abstained ? 0.0 : token_f1(p, g));

@@ -46,7 +46,7 @@ TEST(CandidateExtractor, FindsDatesNormalisedToIso) {
 TEST(CandidateExtractor, ChunksEndAtVerbsAndDropPossessiveClitics) {
     text::Analyzer analyzer;
     const Question q = analyze_question("What did the engineers build near the harbour?", analyzer);
-    ASSERT_EQ(q.type, AnswerType::Definition);  // no typed head noun: chunks are candidates
+    ASSERT_EQ(q.type, AnswerType::Other);  // a thing is asked, no typed head noun: chunks
     const auto cs = extract_candidates(
         q,
         passage_of("The engineers eventually finished a stone lighthouse near the harbour's "

@@ -167,6 +167,9 @@ std::vector<Candidate> collect_candidates(const Context& ctx,
         }
         for (Candidate& c :
              extract_candidates(ctx.question, ctx.passages[idx], idx, names, analyzer)) {
+            if (c.begin < ps.window_begin || c.end > ps.window_end) {
+                continue;  // outside the part of a long sentence that matched
+            }
             c.score =
                 ps.score * c.type_confidence
                 * (1.0 - kProximityShare + kProximityShare * proximity(c, ps.matches, ctx.question))
@@ -416,11 +419,13 @@ void list_answer(const Context& ctx,
 }
 
 // The best candidate span of the answer's own sentences as the short answer; the sentences stay
-// the answer text.
+// the answer text. With `keep_sentence` (definitions, reasons) the answer stays the sentence and
+// the span becomes its normalised value (the key phrase).
 void short_span(const Context& ctx,
                 text::Analyzer& analyzer,
                 const NameBook& names,
-                AskResponse& r) {
+                AskResponse& r,
+                bool keep_sentence = false) {
     if (r.status != "answered" || !r.answer || r.answer->support.empty()) {
         return;
     }
@@ -438,7 +443,9 @@ void short_span(const Context& ctx,
             best = &c;
         }
     }
-    if (best != nullptr) {
+    if (best != nullptr && keep_sentence) {
+        r.answer->normalized = best->text;
+    } else if (best != nullptr) {
         r.answer->text = best->text;
         r.answer->normalized = best->normalized;
     }
@@ -536,7 +543,7 @@ AnswerOutcome AnswerBuilder::build(const Question& question,
         const Context explanation = explanation_context(ctx, boosted);
         // An explanation often spans sentences: give a little more of the best evidence.
         sentence_answer(explanation, r, f, kMaxExplanationSentences, kExplanationShare);
-        short_span(explanation, analyzer, book, r);
+        short_span(explanation, analyzer, book, r, /*keep_sentence=*/true);
     } else if (question.type == AnswerType::YesNo) {
         yesno_answer(ctx, r, f);
     } else if (question.type == AnswerType::List) {

@@ -114,6 +114,37 @@ bool inside_any(std::uint32_t begin,
     });
 }
 
+// "37.6 billion", "40 percent", "12%": the scale or unit word after a number is part of it.
+void extend_with_scale(std::string_view text,
+                       const std::vector<extract::ScanToken>& tokens,
+                       std::size_t i,
+                       std::uint32_t& end,
+                       double& value) {
+    static constexpr std::array<std::pair<std::string_view, double>, 9> kScales = {{
+        {"thousand", 1e3},
+        {"million", 1e6},
+        {"billion", 1e9},
+        {"trillion", 1e12},
+        {"percent", 1},
+        {"per cent", 1},
+        {"%", 1},
+        {"dozen", 12},
+        {"hundred", 100},
+    }};
+    if (i + 1 >= tokens.size()) {
+        return;
+    }
+    const extract::ScanToken& next = tokens[i + 1];
+    const std::string word = lower_ascii(text.substr(next.begin, next.end - next.begin));
+    for (const auto& [name, factor] : kScales) {
+        if (word == name) {
+            end = next.end;
+            value *= factor;
+            return;
+        }
+    }
+}
+
 void add_number_candidates(const Question& question,
                            const Passage& passage,
                            std::size_t idx,
@@ -158,6 +189,7 @@ void add_number_candidates(const Question& question,
         if (!value) {
             continue;
         }
+        extend_with_scale(text, tokens, i, end, *value);
         Candidate c;
         c.type = AnswerType::Number;
         c.passage = idx;

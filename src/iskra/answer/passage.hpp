@@ -18,6 +18,9 @@ struct Passage {
     std::string after;              ///< the next sentence
     bool lower_case = false;        ///< the document has (almost) no capital letters
     std::uint32_t doc_ordinal = 0;  ///< equal for sentences of the same document
+    /// The question sentence this one answers: set when it is one of the sentences that follow
+    /// a question in its document (FAQ and "people also ask" pages), empty otherwise.
+    std::string faq_question;
 };
 
 }  // namespace iskra::answer

@@ -199,6 +199,57 @@ bool is_order_question(const std::vector<QuestionWord>& w) {
                || w[1].lower == "was" || w[1].lower == "took" || w[1].lower == "event");
 }
 
+// Verbs whose object is an explanation rather than a thing: "what does X mean", "what did X
+// believe", "what did X want to achieve".
+constexpr std::array<std::string_view, 14> kExplanationVerbs = {
+    "mean",
+    "means",
+    "believe",
+    "think",
+    "want",
+    "achieve",
+    "argue",
+    "advocate",
+    "stand",
+    "represent",
+    "teach",
+    "propose",
+    "hold",
+    "claim",
+};
+
+bool looks_like_verb(std::string_view w) {
+    return (w.size() >= 5 && (w.ends_with("ed") || w.ends_with("ing"))) || w == "called"
+           || w == "made" || w == "done" || w == "used" || w == "known" || w == "considered";
+}
+
+// After "what" + an auxiliary and no typed noun: is a definition or explanation asked ("what is
+// a kernel module", "what did X believe"), or a thing ("what is chloroplast DNA abbreviated as",
+// "what does immunodeficiency cause", "what is the usual source of heat for boiling water")?
+bool asks_explanation(const std::vector<QuestionWord>& w, std::size_t wh) {
+    if (wh + 2 >= w.size()) {
+        return true;
+    }
+    const std::string& aux = w[wh + 1].lower;
+    const bool copula = aux == "is" || aux == "was" || aux == "are" || aux == "were";
+    if (!copula) {
+        // "what did/does X <verb>": an explanation only for verbs of meaning and belief.
+        for (std::size_t i = wh + 2; i < w.size(); ++i) {
+            if (one_of(w[i].lower, kExplanationVerbs)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    const std::size_t rest = w.size() - (wh + 2);
+    for (std::size_t i = wh + 2; i < w.size(); ++i) {
+        if (looks_like_verb(w[i].lower)) {
+            return false;  // "what is X called", "what was X used for"
+        }
+    }
+    return rest <= 6;
+}
+
 // The head noun after "what"/"which": the first typed noun before the verb.
 Typing type_after_what(const std::vector<QuestionWord>& w, std::size_t wh) {
     Typing t;
@@ -239,7 +290,7 @@ Typing type_after_what(const std::vector<QuestionWord>& w, std::size_t wh) {
     }
     // "what is X", "what did X believe": no typed head noun, an explanation is wanted.
     const bool has_head_noun = wh + 1 < w.size() && !one_of(w[wh + 1].lower, kAuxiliaries);
-    t.type = has_head_noun ? AnswerType::Other : AnswerType::Definition;
+    t.type = has_head_noun || !asks_explanation(w, wh) ? AnswerType::Other : AnswerType::Definition;
     if (has_head_noun) {
         t.focus_index = wh + 1;
     }

@@ -2,12 +2,61 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace iskra::answer {
 namespace {
 
 constexpr double kContextWeight = 0.5;
 constexpr double kLongSentenceWords = 40;
+constexpr std::size_t kWindowWords = 24;  // the part of a long sentence that is scored
+constexpr double kFaqMatch = 0.75;  // a collection question this close to the user's is the same
+
+// Keeps only the matches inside [begin, end) and recomputes what follows from them.
+void restrict_matches(const Question& question,
+                      TermMatches& m,
+                      std::uint32_t begin,
+                      std::uint32_t end) {
+    auto outside = [&](std::uint32_t pos) {
+        return pos < begin || pos >= end;
+    };
+    std::erase_if(m.positions, outside);
+    double total = 0;
+    double found = 0;
+    for (std::size_t t = 0; t < question.terms.size(); ++t) {
+        std::erase_if(m.term_positions[t], outside);
+        m.key_term_found[t] = !m.term_positions[t].empty();
+        total += question.terms[t].weight;
+        found += m.key_term_found[t] ? question.terms[t].weight : 0.0;
+    }
+    m.coverage = total > 0 ? found / total : 0;
+}
+
+// In a long sentence, the window of kWindowWords tokens holding the most key-term weight.
+std::pair<std::uint32_t, std::uint32_t> best_window(const Question& question,
+                                                    const TermMatches& m) {
+    const std::vector<text::Token>& tokens = m.tokens;
+    double best = -1;
+    std::pair<std::uint32_t, std::uint32_t> out{0, UINT32_MAX};
+    for (std::size_t first = 0; first + kWindowWords <= tokens.size(); first += 4) {
+        const std::uint32_t begin = tokens[first].begin;
+        const std::uint32_t end = tokens[first + kWindowWords - 1].end;
+        double weight = 0;
+        for (std::size_t t = 0; t < question.terms.size(); ++t) {
+            const auto& pos = m.term_positions[t];
+            if (std::any_of(pos.begin(), pos.end(), [&](std::uint32_t p) {
+                    return p >= begin && p < end;
+                })) {
+                weight += question.terms[t].weight;
+            }
+        }
+        if (weight > best) {
+            best = weight;
+            out = {begin, end};
+        }
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -34,6 +83,8 @@ double flag_quality(const Passage& passage) {
     if ((passage.flags & 32u) == 0 && passage.ref.text.find('?') != std::string::npos) {
         q *= 0.5;
     }
+    // The cleaner's sentence quality: fragments, references and headings are weak evidence.
+    q *= std::pow(std::clamp(static_cast<double>(passage.ref.quality), 0.05, 1.0), 0.75);
     return q * (0.8 + 0.2 * std::clamp(static_cast<double>(passage.doc_quality), 0.0, 1.0));
 }
 
@@ -49,6 +100,11 @@ std::vector<PassageScore> score_passages(const Question& question,
     for (const Passage& p : passages) {
         PassageScore s;
         s.matches = match_terms(question, p.ref.text, analyzer);
+        const double words = static_cast<double>(s.matches.tokens.size());
+        if (words > kLongSentenceWords) {
+            std::tie(s.window_begin, s.window_end) = best_window(question, s.matches);
+            restrict_matches(question, s.matches, s.window_begin, s.window_end);
+        }
         const TermMatches context = match_terms(question, p.before + " " + p.after, analyzer);
         s.coverage = coverage_with_context(question, s.matches, context, kContextWeight);
         for (std::size_t i = 0; i < question.terms.size(); ++i) {
@@ -72,10 +128,18 @@ std::vector<PassageScore> score_passages(const Question& question,
         s.common_coverage = common_total > 0 ? common_found / common_total : 1.0;
         s.quality = flag_quality(p);
         const double retrieval = top_retrieval > 0 ? p.retrieval_score / top_retrieval : 0;
-        // Long "sentences" (glued tables, contents lists) match everything a little.
-        const double words = static_cast<double>(s.matches.tokens.size());
-        const double length_factor =
-            words > kLongSentenceWords ? std::sqrt(kLongSentenceWords / words) : 1.0;
+        // Long "sentences" (glued tables, contents lists) are scored on their best window only,
+        // and a little lower: their words are often not one statement.
+        const double length_factor = words > kLongSentenceWords ? 0.85 : 1.0;
+        if (!p.faq_question.empty()) {
+            const TermMatches asked = match_terms(question, p.faq_question, analyzer);
+            if (asked.coverage >= kFaqMatch) {
+                s.faq = true;
+                s.coverage = std::max(s.coverage, asked.coverage);
+                s.common_coverage = 1.0;
+                s.proper_missing = false;
+            }
+        }
         s.score = s.coverage * s.coverage * s.quality * (0.75 + 0.25 * retrieval)
                   * (s.proper_missing ? 0.6 : 1.0) * length_factor;
         out.push_back(std::move(s));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -22,6 +23,12 @@ struct PassageScore {
     double common_coverage = 1;
     /// A name or number of the question is in neither the sentence nor its context.
     bool proper_missing = false;
+    /// The sentence follows a question of the collection that matches this question well (FAQ).
+    bool faq = false;
+    /// Byte range of the sentence that matched: the whole sentence, or in a long one (a glued
+    /// infobox or table) the window of words around the question's terms. Candidates come from it.
+    std::uint32_t window_begin = 0;
+    std::uint32_t window_end = UINT32_MAX;
 };
 
 /// Scores every passage (same order as `passages`).

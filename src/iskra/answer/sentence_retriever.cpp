@@ -31,6 +31,39 @@ void weigh_terms(const index::Snapshot& snapshot, Question& question) {
     }
 }
 
+constexpr std::uint8_t kQuestionFlag = 1u << 5;  // clean's SentenceFlag question
+constexpr std::uint32_t kFaqAnswerSentences = 3;
+
+// True when a blank line separates sentence `index` from the one before it.
+bool paragraph_break(const index::StoredDocument& doc, std::uint32_t index) {
+    if (index == 0) {
+        return true;
+    }
+    const std::uint32_t from = doc.sentences[index - 1].text_end;
+    const std::uint32_t to = doc.sentences[index].text_begin;
+    if (to <= from || to > doc.text.size()) {
+        return false;
+    }
+    const std::string_view gap = std::string_view(doc.text).substr(from, to - from);
+    return gap.find("\n\n") != std::string_view::npos
+           || gap.find("\n\r\n") != std::string_view::npos;
+}
+
+Passage make_passage(const search::ScoredSentence& hit, std::uint32_t ordinal, bool lower_case) {
+    const index::SentenceRecord& record = hit.record();
+    Passage p;
+    p.ref = hit.ref();
+    p.flags = record.flags;
+    p.doc_flags = hit.document->flags;
+    p.doc_quality = hit.document->quality;
+    p.retrieval_score = hit.score;
+    p.before = std::string(hit.neighbour_text(-1));
+    p.after = std::string(hit.neighbour_text(1));
+    p.lower_case = lower_case;
+    p.doc_ordinal = ordinal;
+    return p;
+}
+
 search::SentenceQuery build_query(const Question& question, const RetrievalOptions& options) {
     search::SentenceQuery query;
     query.max_sentences = static_cast<std::uint32_t>(options.sentences);
@@ -66,7 +99,11 @@ Result<std::vector<Passage>> retrieve_passages(const search::Searcher& searcher,
         return hits.status().with_context("sentence retrieval");
     }
     std::map<const index::StoredDocument*, std::pair<std::uint32_t, bool>> docs;  // ordinal, lower
-    for (const search::ScoredSentence& hit : *hits) {
+    std::set<std::pair<const index::StoredDocument*, std::uint32_t>> taken;
+    auto add = [&](const search::ScoredSentence& hit, std::string_view faq_question) {
+        if (!taken.emplace(hit.document.get(), hit.sentence_index).second) {
+            return;
+        }
         auto it = docs.find(hit.document.get());
         if (it == docs.end()) {
             const bool lower = extract::looks_lower_case(hit.document->text);
@@ -74,18 +111,28 @@ Result<std::vector<Passage>> retrieve_passages(const search::Searcher& searcher,
                               std::make_pair(static_cast<std::uint32_t>(docs.size()), lower))
                      .first;
         }
-        const index::SentenceRecord& record = hit.record();
-        Passage p;
-        p.ref = hit.ref();
-        p.flags = record.flags;
-        p.doc_flags = hit.document->flags;
-        p.doc_quality = hit.document->quality;
-        p.retrieval_score = hit.score;
-        p.before = std::string(hit.neighbour_text(-1));
-        p.after = std::string(hit.neighbour_text(1));
-        p.lower_case = it->second.second;
-        p.doc_ordinal = it->second.first;
-        passages.push_back(std::move(p));
+        passages.push_back(make_passage(hit, it->second.first, it->second.second));
+        passages.back().faq_question = std::string(faq_question);
+    };
+    for (const search::ScoredSentence& hit : *hits) {
+        add(hit, {});
+    }
+    // A question in the collection is followed by its answer (FAQ pages, "people also ask"):
+    // the sentences after a retrieved question join the passages, tagged with that question.
+    for (const search::ScoredSentence& hit : *hits) {
+        if ((hit.record().flags & kQuestionFlag) == 0) {
+            continue;
+        }
+        search::ScoredSentence next = hit;
+        for (std::uint32_t step = 1; step <= kFaqAnswerSentences; ++step) {
+            next.sentence_index = hit.sentence_index + step;
+            if (next.sentence_index >= hit.sentence_count()
+                || (next.record().flags & kQuestionFlag) != 0
+                || (step > 1 && paragraph_break(*hit.document, next.sentence_index))) {
+                break;
+            }
+            add(next, hit.text());
+        }
     }
     return passages;
 }

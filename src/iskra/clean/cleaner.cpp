@@ -146,7 +146,7 @@ CleanResult Cleaner::clean_analyzed(std::span<const DocumentAnalysis> docs) {
             }
             SentenceVerdict sv;
             sv.flags = flags;
-            sv.quality = sentence_quality(flags, s.fp.word_count);
+            sv.quality = sentence_quality(flags, s.fp.word_count) * s.shape;
             quality_sum += sv.quality;
             verdict.sentences.push_back(sv);
             fps.sentences.push_back(s.fp);

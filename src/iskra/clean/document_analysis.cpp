@@ -1,6 +1,7 @@
 #include "iskra/clean/document_analysis.hpp"
 
 #include "iskra/clean/noise_patterns.hpp"
+#include "iskra/clean/sentence_shape.hpp"
 
 namespace iskra::clean {
 
@@ -17,6 +18,7 @@ DocumentAnalysis analyze_document(const CleanInput& doc) {
         SentenceAnalysis s;
         s.fp = fingerprint_words_of(words);
         s.flags = text_noise_flags(sentence, words);
+        s.shape = sentence_shape_quality(sentence, words);
         // "Did you know?" introduces a quiz item: the sentence after it belongs to the quiz.
         if (after_quiz_marker) {
             s.flags |= kFlagQuiz;

@@ -13,6 +13,7 @@ namespace iskra::clean {
 struct SentenceAnalysis {
     SentenceFingerprint fp;
     std::uint8_t flags = 0;         ///< text_noise_flags, plus the quiz item after a quiz marker
+    float shape = 1.0f;             ///< sentence_shape_quality: prose 1, fragments lower
     std::uint32_t topic_begin = 0;  ///< this sentence's range in `DocumentAnalysis::topic`
     std::uint32_t topic_end = 0;
 };
