@@ -351,6 +351,9 @@ struct Scored {
     double f1 = 0;
     double confidence = 0;
     double ms = 0;
+    /// Whether the answer is right in the sense its confidence states: the value for short
+    /// answers, the answer sentences holding the gold answer for definition and reason answers.
+    double right = 0;
 };
 
 double percentile(std::vector<double> v, double p) {
@@ -420,7 +423,7 @@ void print_report(const std::vector<Scored>& all) {
         }
         const auto bin = std::min<std::size_t>(9, static_cast<std::size_t>(s.confidence * 10));
         conf[bin] += s.confidence;
-        acc[bin] += s.em;
+        acc[bin] += s.right;
         ++n[bin];
         ++answered;
     }
@@ -674,8 +677,13 @@ int main(int argc, char** argv) {
                 const std::string g = squad_normalise(gold);
                 s.em = std::max(s.em, (!s.abstained && p == g) ? 1.0 : 0.0);
                 s.f1 = std::max(s.f1, s.abstained ? 0.0 : token_f1(p, g));
+                if (explained && !s.abstained
+                    && contains_words(squad_normalise(r.answer_text), g)) {
+                    s.right = 1;
+                }
             }
         }
+        s.right = std::max(s.right, s.em);
         scored.push_back(s);
         if (predictions.is_open()) {
             json p = {{"id", q.value("id", "")},
@@ -698,8 +706,9 @@ int main(int argc, char** argv) {
         }
         if (features.is_open() && !s.abstained) {
             const auto x = answer::feature_vector(outcome->features);
-            features << json({{"x", std::vector<double>(x.begin(), x.end())}, {"y", s.em}}).dump()
-                     << "\n";
+            features
+                << json({{"x", std::vector<double>(x.begin(), x.end())}, {"y", s.right}}).dump()
+                << "\n";
         }
     }
     print_report(scored);

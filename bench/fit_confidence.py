@@ -5,7 +5,10 @@ src/iskra/answer/confidence_model.cpp, with the expected calibration error (10 b
 and in 2-fold cross-validation.  No dependencies beyond the standard library.
 
     python3 bench/fit_confidence.py xquad-features.jsonl [other-set-features.jsonl ...]
-The first file is fitted; the others are only scored with the fitted weights."""
+The first file is fitted; the others are only scored with the fitted weights.
+
+    python3 bench/fit_confidence.py --pool a.jsonl b.jsonl ...
+fits one model on all files pooled and reports 5-fold cross-validated ECE per file."""
 import json, math, sys
 
 def load(path):
@@ -35,6 +38,39 @@ def ece(w, X, Y, bins=10):
         b = min(bins - 1, int(p * bins))
         conf[b] += p; acc[b] += y; cnt[b] += 1
     return sum(abs(conf[b] - acc[b]) for b in range(bins)) / max(1, len(X))
+
+def report_cv(files, k=5):
+    """k-fold cross-validated ECE of the pooled fit, per file (fold = row index mod k)."""
+    pooled = [(x, y, f) for f in files for x, y in zip(*load(f))]
+    preds = [None] * len(pooled)
+    for fold in range(k):
+        train = [r for i, r in enumerate(pooled) if i % k != fold]
+        wf = fit([r[0] for r in train], [r[1] for r in train])
+        for i, r in enumerate(pooled):
+            if i % k == fold:
+                preds[i] = wf
+    for f in files:
+        rows = [(preds[i], r) for i, r in enumerate(pooled) if r[2] == f]
+        conf = [0.0] * 10; acc = [0.0] * 10
+        for wf, (x, y, _) in rows:
+            p = sigmoid(sum(a * b for a, b in zip(wf, x)))
+            b = min(9, int(p * 10)); conf[b] += p; acc[b] += y
+        e = sum(abs(conf[b] - acc[b]) for b in range(10)) / max(1, len(rows))
+        print(f"  {f}: n={len(rows)} ECE {k}-fold cross-validated (pooled fit)={e:.3f}")
+
+if sys.argv[1] == "--pool":
+    # Fit one model on every file pooled; report its in-sample and cross-validated ECE per file.
+    files = sys.argv[2:]
+    X, Y = [], []
+    for f in files:
+        Xf, Yf = load(f); X += Xf; Y += Yf
+    w = fit(X, Y)
+    print("weights:", "{" + ", ".join(f"{v:.4f}" for v in w) + "}")
+    for f in files:
+        Xf, Yf = load(f)
+        print(f"{f}: n={len(Xf)} accuracy={sum(Yf)/len(Yf):.3f} ECE in-sample={ece(w, Xf, Yf):.3f}")
+    report_cv(files)
+    sys.exit(0)
 
 X, Y = load(sys.argv[1])
 w = fit(X, Y)

@@ -22,7 +22,10 @@ constexpr double kMinCommonCoverage =
 constexpr double kFullCoverage = 0.85;
 constexpr double kProximityShare = 0.4;     // how much a candidate's nearness to the terms counts
 constexpr double kLeadingSpanShare = 0.65;  // untyped span before every matched question word
-constexpr double kConflictShare = 0.5;      // a rival group this close to the best is a conflict
+constexpr double kConflictShare = 0.3;      // a rival group this close to the best is a conflict
+// ... when its sentence covers the question this well and scores this close to the best one's.
+constexpr double kConflictCoverage = 0.6;
+constexpr double kConflictPassageShare = 0.35;
 constexpr std::size_t kMaxConflicts = 2;
 constexpr std::size_t kMaxAnswerSentences = 3;
 constexpr std::size_t kMaxExplanationSentences = 5;
@@ -287,6 +290,7 @@ void sentence_answer(const Context& ctx,
     r.answer_text = join_sentences(ctx, best);
     f.coverage = ctx.scores[best.front()].coverage;
     f.score = ctx.scores[best.front()].score;
+    f.faq = ctx.scores[best.front()].faq ? 1.0 : 0.0;
     f.sources = static_cast<double>(r.answer->independent_sources);
     f.factoid = 0;
 }
@@ -484,9 +488,12 @@ void factoid_answer(const Context& ctx,
         // Another source must say it: a sentence does not contradict itself, nor a document.
         const bool other_source =
             ctx.passages[rival_head.passage].doc_ordinal != ctx.passages[head.passage].doc_ordinal;
+        const PassageScore& rival_passage = ctx.scores[rival_head.passage];
         if (other_source && rival.score >= kConflictShare * best.score
-            && ctx.scores[rival_head.passage].score >= 0.7 * ctx.scores[head.passage].score
-            && ctx.scores[rival_head.passage].coverage >= 0.8 * ctx.scores[head.passage].coverage
+            && rival_passage.score >= kConflictPassageShare * ctx.scores[head.passage].score
+            && rival_passage.coverage >= kConflictCoverage && !rival_passage.proper_missing
+            && rival_passage.common_coverage >= kConflictCoverage
+            && rival.best_type_confidence >= 0.9 && best.best_type_confidence >= 0.9
             && groups_conflict(best, rival, candidates)) {
             r.conflicts.push_back(to_answer_group(ctx, rival, candidates));
             if (std::find(text_passages.begin(), text_passages.end(), rival_head.passage)
@@ -498,6 +505,7 @@ void factoid_answer(const Context& ctx,
     r.answer_text = join_sentences(ctx, text_passages);
     f.coverage = ctx.scores[head.passage].coverage;
     f.score = best.score;
+    f.faq = ctx.scores[head.passage].faq ? 1.0 : 0.0;
     f.margin = groups.size() > 1 ? 1.0 - groups[1].score / best.score : 1.0;
     f.sources = best.independent_sources;
     f.type_match = best.best_type_confidence;

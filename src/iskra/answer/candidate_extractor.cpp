@@ -428,6 +428,14 @@ void add_chunk_candidates(const Question& question,
     }
 }
 
+constexpr double kPossessivePenalty = 0.6;
+
+// A possessive clitic ('s, ’s, or a bare apostrophe after s) right at `at`.
+bool possessive_at(std::string_view text, std::size_t at) {
+    const std::string_view rest = text.substr(std::min(at, text.size()));
+    return rest.starts_with("'s") || rest.starts_with("\u2019s") || rest.starts_with("' ");
+}
+
 }  // namespace
 
 std::optional<double> parse_number(std::string_view text) {
@@ -503,6 +511,15 @@ std::vector<Candidate> extract_candidates(const Question& question,
             break;
         default:
             break;
+    }
+    if (is_named_entity(question.type) || question.type == AnswerType::List) {
+        for (Candidate& c : out) {
+            if (possessive_at(passage.ref.text, c.end)) {
+                // "X's orders", "X's wife": the name qualifies another noun, which the sentence
+                // is about; the one asked for is more often elsewhere.
+                c.type_confidence *= kPossessivePenalty;
+            }
+        }
     }
     std::erase_if(out, [&](const Candidate& c) {
         const bool has_alnum = std::any_of(c.text.begin(), c.text.end(), [](char ch) {

@@ -14,9 +14,10 @@ struct AnswerFeatures {
     double type_match = 0;  ///< type confidence of the best candidate, 0..1
     double factoid = 0;     ///< 1 for short-value answers, 0 for sentence answers
     double retrieval = 0;   ///< best passage's retrieval score share of the top one, 0..1
+    double faq = 0;  ///< 1 when the answer follows a collection question matching the question
 };
 
-inline constexpr std::size_t kFeatureCount = 8;  // bias + the seven features
+inline constexpr std::size_t kFeatureCount = 9;  // bias + the eight features
 
 std::array<double, kFeatureCount> feature_vector(const AnswerFeatures& f);
 
