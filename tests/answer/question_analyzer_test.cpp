@@ -108,3 +108,20 @@ TEST(QuestionAnalyzer, SplitsTheOptionsOfAWhichCameFirstQuestion) {
 
 }  // namespace
 }  // namespace iskra::answer
+
+namespace iskra::answer {
+namespace {
+
+TEST(QuestionAnalyzer, TellsExplanationsFromThingsAfterWhatIs) {
+    EXPECT_EQ(classify_question("What is a kernel module?"), AnswerType::Definition);
+    EXPECT_EQ(classify_question("What did the early Quakers believe?"), AnswerType::Definition);
+    EXPECT_EQ(classify_question("What does photosynthesis mean?"), AnswerType::Definition);
+    // A thing is asked for: the answer is a phrase, not an explanation.
+    EXPECT_EQ(classify_question("What is copper sulphate used for in gardens?"), AnswerType::Other);
+    EXPECT_EQ(classify_question("What does a lack of iodine cause?"), AnswerType::Other);
+    EXPECT_EQ(classify_question("What is the usual source of heat for boiling water in a kettle?"),
+              AnswerType::Other);
+}
+
+}  // namespace
+}  // namespace iskra::answer

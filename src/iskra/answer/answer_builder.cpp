@@ -460,6 +460,13 @@ void factoid_answer(const Context& ctx,
                     const NameBook& names,
                     AskResponse& r,
                     AnswerFeatures& f) {
+    if (ctx.question.type == AnswerType::Other && ctx.scores[ctx.ranked.front()].faq) {
+        // The collection asks the same question and answers it: its answer is the answer, its
+        // best span the short form.
+        sentence_answer(ctx, r, f);
+        short_span(ctx, analyzer, names, r);
+        return;
+    }
     std::vector<Candidate> candidates = collect_candidates(ctx, names, analyzer);
     const std::vector<CandidateGroup> groups = group_candidates(candidates, ctx.passages);
     if (groups.empty() || groups.front().score < kMinFactoidScore) {

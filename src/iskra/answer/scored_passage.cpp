@@ -10,7 +10,9 @@ namespace {
 constexpr double kContextWeight = 0.5;
 constexpr double kLongSentenceWords = 40;
 constexpr std::size_t kWindowWords = 24;  // the part of a long sentence that is scored
-constexpr double kFaqMatch = 0.75;  // a collection question this close to the user's is the same
+constexpr double kFaqMatch = 0.75;
+constexpr double kFaqBoost = 1.5;  // an answer to the same question outranks a mere match  // a
+                                   // collection question this close to the user's is the same
 
 // Keeps only the matches inside [begin, end) and recomputes what follows from them.
 void restrict_matches(const Question& question,
@@ -37,7 +39,7 @@ std::pair<std::uint32_t, std::uint32_t> best_window(const Question& question,
                                                     const TermMatches& m) {
     const std::vector<text::Token>& tokens = m.tokens;
     double best = -1;
-    std::pair<std::uint32_t, std::uint32_t> out{0, UINT32_MAX};
+    std::size_t best_first = 0;
     for (std::size_t first = 0; first + kWindowWords <= tokens.size(); first += 4) {
         const std::uint32_t begin = tokens[first].begin;
         const std::uint32_t end = tokens[first + kWindowWords - 1].end;
@@ -52,10 +54,24 @@ std::pair<std::uint32_t, std::uint32_t> best_window(const Question& question,
         }
         if (weight > best) {
             best = weight;
-            out = {begin, end};
+            best_first = first;
         }
     }
-    return out;
+    // Centre the window on the matched words inside it: the answer may be on either side.
+    std::size_t lo = best_first + kWindowWords;
+    std::size_t hi = best_first;
+    for (std::size_t i = best_first; i < best_first + kWindowWords && i < tokens.size(); ++i) {
+        if (std::binary_search(m.positions.begin(), m.positions.end(), tokens[i].begin)) {
+            lo = std::min(lo, i);
+            hi = std::max(hi, i);
+        }
+    }
+    if (lo <= hi) {
+        const std::size_t centre = (lo + hi) / 2;
+        best_first =
+            std::min(centre - std::min(centre, kWindowWords / 2), tokens.size() - kWindowWords);
+    }
+    return {tokens[best_first].begin, tokens[best_first + kWindowWords - 1].end};
 }
 
 }  // namespace
@@ -141,7 +157,7 @@ std::vector<PassageScore> score_passages(const Question& question,
             }
         }
         s.score = s.coverage * s.coverage * s.quality * (0.75 + 0.25 * retrieval)
-                  * (s.proper_missing ? 0.6 : 1.0) * length_factor;
+                  * (s.proper_missing ? 0.6 : 1.0) * length_factor * (s.faq ? kFaqBoost : 1.0);
         out.push_back(std::move(s));
     }
     return out;
