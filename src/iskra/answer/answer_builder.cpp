@@ -16,6 +16,7 @@ namespace {
 constexpr std::size_t kCandidatePassages = 12;
 constexpr double kMinCoverage = 0.5;  // below: the question is not covered, abstain
 constexpr double kMinFactoidScore = 0.12;
+constexpr double kMinTypeConfidence = 0.3;  // a named answer of another type does not answer
 constexpr double kMinCommonCoverage =
     0.34;  // the question's ordinary words must be there too  // below: no candidate is good enough
 // A sentence this close to the whole question answers it even without its ordinary words.
@@ -480,7 +481,10 @@ void factoid_answer(const Context& ctx,
     }
     const CandidateGroup& best = groups.front();
     const Candidate& head = candidates[best.members.front()];
-    if (ctx.scores[head.passage].coverage < kMinCoverage
+    // A person for "which hospital": the evidence is about something else.
+    const bool wrong_type =
+        is_named_entity(ctx.question.type) && best.best_type_confidence < kMinTypeConfidence;
+    if (wrong_type || ctx.scores[head.passage].coverage < kMinCoverage
         || (ctx.scores[head.passage].common_coverage < kMinCommonCoverage
             && ctx.scores[head.passage].coverage < kFullCoverage)) {
         set_not_found(ctx, r);

@@ -8,6 +8,8 @@ namespace iskra::answer {
 namespace {
 
 constexpr double kFurtherSourceShare = 0.4;
+// A coarser date of another source ("1924" for "21 January 1924") agrees on what it says.
+constexpr double kCoarserSourceShare = 0.8;
 constexpr std::uint8_t kDuplicateFlag = 1u << 0;
 
 std::set<std::string> words_of(const std::string& s) {
@@ -106,10 +108,10 @@ std::vector<CandidateGroup> group_candidates(std::span<const Candidate> candidat
                 score = c.score;
                 docs.insert(p.doc_ordinal);
             } else if (coarser) {
-                // "August 1940" in another document supports "20 August 1940" a little.
+                // "August 1940" in another document supports "20 August 1940".
                 if (!copy && !docs.contains(p.doc_ordinal)
                     && coarse_docs.insert(p.doc_ordinal).second) {
-                    score += 0.5 * kFurtherSourceShare * c.score;
+                    score += kCoarserSourceShare * kFurtherSourceShare * c.score;
                 }
             } else if (!copy && docs.insert(p.doc_ordinal).second) {
                 score += kFurtherSourceShare * c.score;

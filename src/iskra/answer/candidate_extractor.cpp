@@ -22,6 +22,10 @@ constexpr std::array<std::pair<std::string_view, int>, 28> kNumberWords = {{
     {"eighty", 80},  {"ninety", 90},    {"hundred", 100},
 }};
 
+constexpr double kLowerCaseChunkShare = 0.8;  // a chunk of lower-cased text taken as a name
+constexpr std::size_t kMaxChunkWords = 8;
+constexpr std::size_t kMaxNameWords = 4;
+
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out) {
@@ -316,10 +320,16 @@ void add_entity_candidates(const Question& question,
     }
 }
 
-bool is_question_word_token(const Question& q, std::string_view word, text::Analyzer& analyzer) {
-    const std::string term = analyzer.term(word);
+// Whether the token is one of the question's key terms (with `proper_only`, one of its names).
+bool question_term_at(const Question& q,
+                      std::string_view text,
+                      const extract::ScanToken& token,
+                      text::Analyzer& analyzer,
+                      bool proper_only = false) {
+    const std::string term = analyzer.term(text.substr(token.begin, token.end - token.begin));
     return std::any_of(q.terms.begin(), q.terms.end(), [&](const KeyTerm& k) {
-        return std::find(k.terms.begin(), k.terms.end(), term) != k.terms.end();
+        return (!proper_only || k.proper)
+               && std::find(k.terms.begin(), k.terms.end(), term) != k.terms.end();
     });
 }
 
@@ -393,11 +403,16 @@ bool clause_word(std::string_view word, bool capitalized) {
 
 // Spans between punctuation and the question's own words: noun-phrase-like chunks for questions
 // whose answer type has no dedicated extractor ("what did X build", "what is the X of Y").
+//
+// With `names`, the chunks are read as names of lower-cased text: only the question's names
+// (proper terms) split them, and its other words are trimmed from their edges, since a name may
+// hold a word of the question ("workers" of "south russian workers' union").
 void add_chunk_candidates(const Question& question,
                           const Passage& passage,
                           std::size_t idx,
                           text::Analyzer& analyzer,
-                          std::vector<Candidate>& out) {
+                          std::vector<Candidate>& out,
+                          bool names = false) {
     const std::string& text = passage.ref.text;
     const std::vector<extract::ScanToken> tokens = extract::scan_words(text);
     // A date is answered by its own extractor ("when"): it is no part of a noun phrase.
@@ -414,15 +429,24 @@ void add_chunk_candidates(const Question& question,
                     std::string_view(text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin),
                     tokens[i].capitalized))
             || (tokens[i].kind == extract::TokenKind::Word
-                && is_question_word_token(
-                    question,
-                    std::string_view(text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin),
-                    analyzer));
+                && question_term_at(question, text, tokens[i], analyzer, names));
         if (!boundary) {
             continue;
         }
-        if (i > start && i - start <= 8) {
-            push_chunk(passage, idx, question.type, tokens, start, i, out);
+        std::size_t from = start;
+        std::size_t to = i;
+        while (names && from < to && question_term_at(question, text, tokens[from], analyzer)) {
+            ++from;
+        }
+        while (names && to > from && question_term_at(question, text, tokens[to - 1], analyzer)) {
+            --to;
+        }
+        const auto words = static_cast<std::size_t>(std::count_if(
+            tokens.begin() + static_cast<std::ptrdiff_t>(from),
+            tokens.begin() + static_cast<std::ptrdiff_t>(to),
+            [](const extract::ScanToken& t) { return t.kind != extract::TokenKind::Punct; }));
+        if (to > from && words <= (names ? kMaxNameWords : kMaxChunkWords)) {
+            push_chunk(passage, idx, question.type, tokens, from, to, out);
         }
         start = i + 1;
     }
@@ -502,6 +526,14 @@ std::vector<Candidate> extract_candidates(const Question& question,
         case AnswerType::Organization:
         case AnswerType::List:
             add_entity_candidates(question, passage, passage_index, names, analyzer, out);
+            if (passage.lower_case) {
+                // Lower-cased text hides names: its noun-phrase chunks may be names too.
+                const std::size_t first = out.size();
+                add_chunk_candidates(question, passage, passage_index, analyzer, out, true);
+                for (std::size_t i = first; i < out.size(); ++i) {
+                    out[i].type_confidence *= kLowerCaseChunkShare;
+                }
+            }
             break;
         case AnswerType::Other:
         case AnswerType::Definition:

@@ -99,9 +99,14 @@ Result<std::vector<Passage>> retrieve_passages(const search::Searcher& searcher,
         return hits.status().with_context("sentence retrieval");
     }
     std::map<const index::StoredDocument*, std::pair<std::uint32_t, bool>> docs;  // ordinal, lower
-    std::set<std::pair<const index::StoredDocument*, std::uint32_t>> taken;
+    std::map<std::pair<const index::StoredDocument*, std::uint32_t>, std::size_t> taken;
     auto add = [&](const search::ScoredSentence& hit, std::string_view faq_question) {
-        if (!taken.emplace(hit.document.get(), hit.sentence_index).second) {
+        const auto [at, fresh] =
+            taken.emplace(std::make_pair(hit.document.get(), hit.sentence_index), passages.size());
+        if (!fresh) {
+            if (passages[at->second].faq_question.empty()) {
+                passages[at->second].faq_question = std::string(faq_question);
+            }
             return;
         }
         auto it = docs.find(hit.document.get());
