@@ -532,7 +532,7 @@ int run_sotu(const Options& options) {
     auto inputs = make_inputs(docs);
     Knowledge knowledge = Knowledge::build(inputs);
     auto events =
-        knowledge.timeline(iskra::TimelineRequest{std::nullopt, std::nullopt, "", 10000000});
+        knowledge.timeline(iskra::TimelineRequest{std::nullopt, std::nullopt, "", 10000000, true});
     std::unordered_map<std::string, std::map<std::int32_t, std::size_t>> years_of_doc;
     for (const auto& event : events) {
         for (const auto& source : event.sources) {

@@ -109,6 +109,9 @@ struct TimelineRequest {
     std::optional<std::int32_t> to_year;
     std::string entity;
     std::uint32_t limit = 1000;
+    /// Every dated event; by default a timeline without `entity` shows the collection's story
+    /// (events told by several documents or naming its central entities).
+    bool all = false;
 };
 
 struct TimelineResponse {

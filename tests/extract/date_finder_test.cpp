@@ -94,6 +94,45 @@ TEST(FindDates, RejectsNumbersThatAreNotDates) {
     }
 }
 
+TEST(FindDates, BareNumbersNeedDateContextOrAPlausibleYear) {
+    const std::vector<std::string> not_dates = {
+        "stayed nearly three months 1522 vyse avenue bronx",
+        "He lived at 1917 Main Street for a while.",
+        "A cubic measure containing 1000 cubic meters",
+        "it was estimated to be 1000 MFLOPS",
+        "a block of 1024 entries",
+        "Defaults to 0x1000.",
+        "The value, ranging from -1000 to +1000, is added",
+        "the 1000-line scripts",
+        "WinFast DTV1000-T and AOPEN VA1000 POWER",
+        "--object-path /org/freedesktop/login1/user/_1000",
+        "a screen of 1920x1080 pixels",
+        "set kB=1000 and MB=1000*1000",
+    };
+    for (const auto& text : not_dates) {
+        auto mentions = find_dates(text);
+        EXPECT_TRUE(mentions.empty()) << text << " -> " << describe(mentions, text);
+    }
+    const std::vector<std::pair<std::string, std::string>> dates = {
+        {"in 1000 a. d. the world did not end", "1000"},
+        {"the year 1000 came", "1000"},
+        {"Until 1500 the town was small.", "1500"},
+        {"the aftermath of the 1848 revolution", "1848"},
+        {"history of russia since 1855", "1855"},
+        {"1897 trotsky became involved in revolutionary activities", "1897"},
+        {"the transitional program\u20141938 text", "1938"},
+        {"During mid-1919 the front moved.", "1919"},
+        {"Copyright 1998 the authors", "1998"},
+        {"born: 1879 in Yanovka", "1879"},
+        {"Trotsky (1879) was born", "1879"},
+    };
+    for (const auto& [text, iso] : dates) {
+        auto mentions = find_dates(text);
+        ASSERT_EQ(mentions.size(), 1u) << text << " -> " << describe(mentions, text);
+        EXPECT_EQ(mentions[0].value.iso(), iso) << text;
+    }
+}
+
 TEST(FindDates, SplitsGluedInfoboxTokens) {
     std::string text =
         "born lev davidovich bronstein1879-11-077 november 1879 near yelizavetgrad died 21 "

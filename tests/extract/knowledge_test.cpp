@@ -151,6 +151,25 @@ TEST_F(SeedKnowledge, TimelineIsOrderedAndHoldsTheKeyEvents) {
         << "death of 21 August 1940";
 }
 
+TEST_F(SeedKnowledge, CollectionTimelineTellsTheStoryFromTheBirth) {
+    auto story = knowledge_->timeline({});
+    ASSERT_FALSE(story.empty());
+    EXPECT_EQ(story.front().date.year, 1879) << story.front().summary;
+    EXPECT_TRUE(any_source_contains(story.front(), "born")) << story.front().summary;
+    EXPECT_EQ(story.back().date.year, 1940) << story.back().summary;
+    TimelineRequest every;
+    every.all = true;
+    auto all = knowledge_->timeline(every);
+    EXPECT_GT(all.size(), story.size());
+    for (const auto& event : all) {
+        // A house number and a heading's range are not dated events of the story.
+        EXPECT_NE(event.date.iso, "1522") << event.summary;
+    }
+    for (const auto& event : story) {
+        EXPECT_GE(event.date.year, 1879) << "a side mention before the life: " << event.summary;
+    }
+}
+
 TEST_F(SeedKnowledge, TrotskysTimelineStartsWithTheBirthIn1879) {
     TimelineRequest request;
     request.entity = "Trotsky";
@@ -233,7 +252,9 @@ TEST(Knowledge, MergesRetellingsAndShowsConflictingDays) {
     c.add("c", "On 21 August 1940 Trotsky was attacked with an ice axe in his study at Coyoacan.");
     c.add("d", "The Fourth International was founded in Paris in 1938.");
     Knowledge k = c.build();
-    auto events = k.timeline({});
+    TimelineRequest every;
+    every.all = true;
+    auto events = k.timeline(every);
     ASSERT_EQ(events.size(), 3u);
     EXPECT_EQ(events[0].date.iso, "1938");
     EXPECT_EQ(events[1].date.iso, "1940-08-20");
@@ -252,7 +273,9 @@ TEST(Knowledge, SkipsFlaggedSentencesForEvents) {
     Collection c;
     c.add("a", "Stalin died in 1953.\n\nBuy cheap watches since 1999.", {0, 1});
     Knowledge k = c.build();
-    auto events = k.timeline({});
+    TimelineRequest every;
+    every.all = true;
+    auto events = k.timeline(every);
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].date.iso, "1953");
 }

@@ -43,6 +43,7 @@ void add_timeline(CLI::App& app, Context& context) {
         std::optional<std::int32_t> to;
         std::string entity;
         std::uint32_t limit = 1000;
+        bool all = false;
         bool json = false;
     };
     auto args = std::make_shared<Args>();
@@ -52,10 +53,15 @@ void add_timeline(CLI::App& app, Context& context) {
     cmd->add_option("--to", args->to, "last year");
     cmd->add_option("--entity", args->entity, "only events involving this entity (any alias)");
     cmd->add_option("--limit", args->limit, "at most this many events");
+    cmd->add_flag("--all",
+                  args->all,
+                  "every dated event, not only the collection's story (events told by several "
+                  "documents or naming its central entities)");
     cmd->add_flag("--json", args->json, "print the result as JSON");
     cmd->callback([args, &context] {
         with_engine(args->collection, context, [&](const Engine& engine) {
             TimelineRequest request;
+            request.all = args->all;
             request.from_year = args->from;
             request.to_year = args->to;
             request.entity = args->entity;

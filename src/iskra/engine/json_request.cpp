@@ -250,7 +250,7 @@ Result<TimelineRequest> timeline_request_from_json(const json& body,
                                                    const RequestLimits& limits) {
     FieldReader reader(body, encoding);
     ISKRA_TRY(reader.check_object());
-    ISKRA_TRY(reader.refuse_unknown({"from", "to", "entity", "limit"}));
+    ISKRA_TRY(reader.refuse_unknown({"from", "to", "entity", "limit", "all"}));
     TimelineRequest request;
     constexpr std::int64_t kYearLimit = 1000000;
     auto from = reader.integer_field("from", -kYearLimit, kYearLimit);
@@ -272,6 +272,9 @@ Result<TimelineRequest> timeline_request_from_json(const json& body,
     auto limit = reader.integer_field("limit", 1, std::max<std::uint32_t>(limits.max_k, 1000));
     ISKRA_TRY(limit);
     request.limit = static_cast<std::uint32_t>(limit->value_or(request.limit));
+    auto all = reader.bool_field("all");
+    ISKRA_TRY(all);
+    request.all = all->value_or(false);
     return request;
 }
 

@@ -138,6 +138,10 @@ class DateScanner {
     DatePart qualifier_before(std::size_t idx, std::size_t& begin_idx) const;
     bool looks_like_quantity(std::size_t idx) const;
     bool lifespan_context(std::size_t idx) const;
+    bool glued_to_non_date(std::size_t idx) const;
+    bool has_date_context(std::size_t idx) const;
+    bool before_address(std::size_t idx) const;
+    bool plausible_bare_year(std::size_t idx) const;
 
     std::string_view text_;
     std::vector<ScanToken> tokens_;
@@ -596,8 +600,110 @@ bool DateScanner::looks_like_quantity(std::size_t idx) const {
            && w.back() == 's' && w[w.size() - 2] != 's' && lexicon::month_number(w) == 0;
 }
 
+// A number written into a word, a code or an expression: "VA1000", "0x1000", "_1000",
+// "-1000", "1000-line", "1000^2", "kB=1000", "1000x768".
+bool DateScanner::glued_to_non_date(std::size_t idx) const {
+    if (idx > 0 && tokens_[idx].glued) {
+        const ScanToken& prev = tokens_[idx - 1];
+        std::string_view before = piece(idx - 1);
+        if (prev.kind == TokenKind::Word) {
+            // Infobox dumps join a label and a date ("office1917"); a short or all-capital
+            // word before the digits makes a code ("VA1000", "0x1000").
+            if (prev.all_caps || prev.end - prev.begin < 4) {
+                return true;
+            }
+        } else if (is_dash(idx - 1)) {
+            // "mid-1919", "program\u20141938" join words; "-1000" and "3-1000" are numbers.
+            return !(idx >= 2 && tokens_[idx - 1].glued && is_word(idx - 2));
+        } else if (!(before == "(" || before == "[" || before == "\"" || before == "'"
+                     || before == "\u201c" || before == "\u2018")) {
+            return true;  // "_1000", "3..1000", "/1000"
+        }
+    }
+    if (valid(idx + 1) && tokens_[idx + 1].glued) {
+        std::string_view after = piece(idx + 1);
+        if (after == "^" || after == "*" || after == "=" || after == "_" || after == "/"
+            || after == "+" || after == "x" || after == "\u00d7") {
+            return true;
+        }
+        if (is_dash(idx + 1) && valid(idx + 2) && tokens_[idx + 2].glued && is_word(idx + 2)) {
+            return true;  // "1000-line", "DTV1000-T"
+        }
+    }
+    std::string_view before = idx > 0 ? piece(idx - 1) : std::string_view();
+    std::string_view after = valid(idx + 1) ? piece(idx + 1) : std::string_view();
+    return before == "=" || before == "<" || before == ">" || after == "=" || after == "<"
+           || after == ">";
+}
+
+// Words that make a bare number a year: "in 1917", "since 1855", "the summer of 1917",
+// "early 1921", "the 1905 revolution", "1000 A.D.", "born: 1879".
+bool DateScanner::has_date_context(std::size_t idx) const {
+    std::size_t prev = idx;
+    if (prev > 0 && (is_punct(prev - 1, "(") || is_punct(prev - 1, ","))) {
+        --prev;
+    }
+    if (prev > 0 && is_punct(prev - 1, ":") && prev >= 2) {
+        return lexicon::is_date_label(word(prev - 2));
+    }
+    std::string_view w = prev > 0 ? word(prev - 1) : std::string_view();
+    if (lexicon::is_date_preposition(w) || lexicon::is_date_label(w)) {
+        return true;
+    }
+    if (w == "of" && prev >= 2
+        && (lexicon::is_event_word(word(prev - 2)) || lexicon::is_date_qualifier(word(prev - 2)))) {
+        return true;
+    }
+    std::size_t begin_idx = idx;
+    if (qualifier_before(idx, begin_idx) != DatePart::None) {
+        return true;
+    }
+    std::string_view next = valid(idx + 1) ? word(idx + 1) : std::string_view();
+    if (next == "ad" || next == "bc" || next == "bce" || next == "ce"
+        || (next == "a" && is_punct(idx + 2, ".") && word(idx + 3) == "d")
+        || (next == "b" && is_punct(idx + 2, ".") && word(idx + 3) == "c")) {
+        return true;
+    }
+    // "1917's", "(1917)", a year closing a parenthesis
+    if (is_punct(idx + 1, "'") && word(idx + 2) == "s") {
+        return true;
+    }
+    return idx > 0 && is_punct(idx - 1, "(") && is_punct(idx + 1, ")");
+}
+
+// "1522 Vyse Avenue": a house number.
+bool DateScanner::before_address(std::size_t idx) const {
+    for (std::size_t k = idx + 1; k <= idx + 3 && valid(k); ++k) {
+        if (!is_word(k)) {
+            return false;
+        }
+        if (lexicon::is_street_word(word(k))) {
+            return k > idx + 1;
+        }
+    }
+    return false;
+}
+
+// A bare four-digit number is a year only with a date word around it, or, in plain prose, when
+// it falls where years are common and nothing marks it as a count, code, address or label.
+bool DateScanner::plausible_bare_year(std::size_t idx) const {
+    if (glued_to_non_date(idx) || before_address(idx)) {
+        return false;
+    }
+    std::int32_t value = number(idx);
+    if (has_date_context(idx)) {
+        return !looks_like_quantity(idx);
+    }
+    std::string_view next = valid(idx + 1) ? word(idx + 1) : std::string_view();
+    if (value >= 1500 && lexicon::is_event_word(next)) {
+        return true;  // "the 1905 revolution"
+    }
+    bool round = value % 1000 == 0 || value == 1024 || value == 2048 || value == 1080;
+    return value >= 1500 && !round && !looks_like_quantity(idx);
+}
+
 std::size_t DateScanner::try_year(std::size_t idx, DateMention& m) const {
-    if (!is_year(idx) || looks_like_quantity(idx)) {
+    if (!is_year(idx) || !plausible_bare_year(idx)) {
         return idx;
     }
     std::size_t begin_idx = idx;

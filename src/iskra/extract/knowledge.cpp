@@ -105,6 +105,7 @@ Knowledge Knowledge::build(std::span<const DocumentInput> documents) {
     link_mentions(tables, documents, mentions);
     build_events(tables, documents, mentions);
     build_lifespans(tables, documents, mentions);
+    mark_story_events(tables);
     build_offices(tables, documents, mentions);
     return knowledge;
 }
@@ -123,7 +124,7 @@ std::vector<TimelineEvent> Knowledge::timeline(const TimelineRequest& request) c
         if (out.size() >= request.limit) {
             break;
         }
-        if (!year_in(event, request)) {
+        if (!year_in(event, request) || (!request.all && !cluster && !event.story)) {
             continue;
         }
         if (cluster

@@ -81,6 +81,13 @@ struct Event {
     std::vector<std::uint64_t> terms;  ///< sorted hashes of content words
     std::uint32_t date_begin = 0;      ///< span of the date in the first source sentence
     std::uint32_t date_end = 0;
+    std::uint32_t words = 0;  ///< words of the longest source sentence, the date excluded
+    bool statement = false;   ///< some source ends like a sentence (not a heading)
+    /// The person a pronoun of a source most likely names (the last person named in the
+    /// sentences before it); used to judge the event's place in the story only.
+    std::uint32_t implied = kNoId;
+    bool has_pronoun = false;  ///< during build only
+    bool story = false;        ///< shown by the default (story) timeline; see mark_story_events
 };
 
 struct StoredSentence {
@@ -137,6 +144,11 @@ void build_events(Knowledge::Tables& tables,
 void build_lifespans(Knowledge::Tables& tables,
                      std::span<const DocumentInput> documents,
                      const std::vector<RawMention>& mentions);
+
+/// Marks the events of the collection's story: statements (not headings) told by several
+/// documents, or naming an entity central to the collection within the lifespan of the central
+/// people they name. REQUIRES: build_events and build_lifespans ran.
+void mark_story_events(Knowledge::Tables& tables);
 
 /// Attaches office statements to the clusters of their holders.
 void build_offices(Knowledge::Tables& tables,

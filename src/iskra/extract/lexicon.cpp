@@ -670,12 +670,68 @@ bool is_quantity_noun(std::string_view word) {
 
 bool is_number_label(std::string_view word) {
     static const WordSet kWords{
-        "page",    "pages",      "p",         "pp",       "no",      "nos",     "number",  "vol",
-        "volume",  "room",       "flight",    "route",    "tel",     "fax",     "phone",   "code",
-        "box",     "suite",      "apt",       "isbn",     "issn",    "isni",    "viaf",    "lccn",
-        "gnd",     "ref",        "id",        "item",     "article", "art",     "chapter", "ch",
-        "doc",     "file",       "model",     "serial",   "lot",     "account", "unit",    "exit",
-        "highway", "interstate", "paragraph", "footnote", "note",    "case"};
+        "page",      "pages",    "p",        "pp",     "no",      "nos",      "number",
+        "vol",       "volume",   "room",     "flight", "route",   "tel",      "fax",
+        "phone",     "code",     "box",      "suite",  "apt",     "isbn",     "issn",
+        "isni",      "viaf",     "lccn",     "gnd",    "ref",     "id",       "item",
+        "article",   "art",      "chapter",  "ch",     "doc",     "file",     "model",
+        "serial",    "lot",      "account",  "unit",   "exit",    "highway",  "interstate",
+        "paragraph", "footnote", "note",     "case",   "mtu",     "qlen",     "port",
+        "rfc",       "version",  "release",  "build",  "rev",     "revision", "size",
+        "length",    "width",    "height",   "limit",  "max",     "min",      "maximum",
+        "minimum",   "timeout",  "priority", "value",  "default", "offset",   "pid",
+        "uid",       "gid",      "error",    "errno",  "line",    "lines",    "step",
+        "bug",       "issue",    "ticket",   "patch",  "pr",      "kb",       "mb",
+        "gb",        "hz"};
+    return contains(kWords, word);
+}
+
+bool is_date_preposition(std::string_view word) {
+    static const WordSet kWords{
+        "in",     "since",  "by",   "until",  "till", "from",    "after",   "before",   "during",
+        "circa",  "c",      "ca",   "around", "year", "through", "between", "summer",   "spring",
+        "autumn", "winter", "fall", "early",  "late", "mid",     "end",     "beginning"};
+    return contains(kWords, word);
+}
+
+bool is_date_qualifier(std::string_view word) {
+    static const WordSet kWords{"summer",
+                                "spring",
+                                "autumn",
+                                "winter",
+                                "fall",
+                                "end",
+                                "beginning",
+                                "middle",
+                                "start",
+                                "year",
+                                "years"};
+    return contains(kWords, word);
+}
+
+bool is_date_label(std::string_view word) {
+    static const WordSet kWords{"born",      "died",     "date",        "dated",     "founded",
+                                "published", "released", "established", "copyright", "written",
+                                "revised",   "updated",  "created",     "married",   "elected",
+                                "built",     "opened",   "closed",      "signed",    "issued"};
+    return contains(kWords, word);
+}
+
+bool is_street_word(std::string_view word) {
+    static const WordSet kWords{"avenue",
+                                "ave",
+                                "street",
+                                "st",
+                                "road",
+                                "rd",
+                                "boulevard",
+                                "blvd",
+                                "lane",
+                                "drive",
+                                "terrace",
+                                "highway",
+                                "strasse",
+                                "platz"};
     return contains(kWords, word);
 }
 

@@ -34,6 +34,14 @@ bool is_number_label(std::string_view word);
 /// Head words of named events ("revolution", "war", "purge", "trial"): such names are neither
 /// people nor places.
 bool is_event_word(std::string_view word);
+/// Words after which a bare number is a year ("in", "since", "until", "circa", "summer").
+bool is_date_preposition(std::string_view word);
+/// Nouns that make "NOUN of 1917" a date ("summer", "end", "year").
+bool is_date_qualifier(std::string_view word);
+/// Labels of a date field or a dated act ("born", "published", "copyright", "founded").
+bool is_date_label(std::string_view word);
+/// Street words that make a preceding number a house number ("avenue", "street").
+bool is_street_word(std::string_view word);
 /// Verbs and phrases after which a name is a person ("said", "told", "born", "died").
 bool is_person_verb(std::string_view word);
 

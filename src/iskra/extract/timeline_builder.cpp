@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -55,6 +56,42 @@ int day_distance(const DateValue& a, const DateValue& b) {
     return diff < 0 ? -diff : diff;
 }
 
+constexpr std::uint32_t kPronounReach = 3;
+
+// Counts the words around the date and tells whether the sentence reads as a statement (ends
+// with a full stop or runs long enough, and is not the tail of a cut sentence) and holds a
+// personal pronoun.
+void describe_sentence(std::string_view sentence, Event& event) {
+    std::uint32_t words = 0;
+    std::string folded;
+    int depth = 0;
+    bool fragment = false;
+    for (const auto& token : scan_words(sentence)) {
+        if (token.kind == TokenKind::Punct) {
+            char c = sentence[token.begin];
+            depth += (c == '(' || c == '[') ? 1 : 0;
+            // A closing bracket never opened: the tail of a sentence cut by a line break.
+            fragment = fragment || ((c == ')' || c == ']') && depth == 0);
+            depth -= ((c == ')' || c == ']') && depth > 0) ? 1 : 0;
+        }
+        if (token.kind != TokenKind::Word
+            || (token.begin >= event.date_begin && token.end <= event.date_end)) {
+            continue;
+        }
+        folded.clear();
+        append_folded(sentence.substr(token.begin, token.end - token.begin), folded);
+        // A copyright notice dates a text; it is not an event the text tells.
+        fragment = fragment || (words == 0 && folded == "copyright");
+        ++words;
+        event.has_pronoun = event.has_pronoun || folded == "he" || folded == "she"
+                            || folded == "his" || folded == "her" || folded == "him";
+    }
+    std::size_t last = sentence.find_last_not_of(" \t\r\n\"'\u201d)");
+    char end = last == std::string_view::npos ? ' ' : sentence[last];
+    event.words = words;
+    event.statement = !fragment && (end == '.' || end == '!' || end == '?' || words >= 5);
+}
+
 class EventBuilder {
   public:
     EventBuilder(Knowledge::Tables& tables,
@@ -75,6 +112,9 @@ class EventBuilder {
 
   private:
     void add_document(std::uint32_t doc, std::size_t mention_idx);
+    std::uint32_t person_before(std::uint32_t doc,
+                                std::uint32_t sentence,
+                                std::size_t mention_idx) const;
     void add_event(Event event);
     void finish();
 
@@ -125,6 +165,7 @@ void EventBuilder::add_document(std::uint32_t doc, std::size_t mention_idx) {
         event.date_end = date.end_byte - span.begin;
         event.sources.push_back(sentence_key(doc, date.sentence));
         event.terms = terms;
+        describe_sentence(sentence, event);
         while (mention_idx < mentions_.size() && mentions_[mention_idx].doc == doc
                && mentions_[mention_idx].sentence < date.sentence) {
             ++mention_idx;
@@ -138,9 +179,33 @@ void EventBuilder::add_document(std::uint32_t doc, std::size_t mention_idx) {
                 event.clusters.push_back(cluster);
             }
         }
+        if (event.has_pronoun) {
+            event.implied = person_before(doc, date.sentence, mention_idx);
+        }
         tables_.keep_sentence(doc, date.sentence, input);
         add_event(std::move(event));
     }
+}
+
+// The last person named in the few sentences before `sentence` (or earlier in it).
+std::uint32_t EventBuilder::person_before(std::uint32_t doc,
+                                          std::uint32_t sentence,
+                                          std::size_t mention_idx) const {
+    std::size_t k = mention_idx;
+    while (k < mentions_.size() && mentions_[k].doc == doc && mentions_[k].sentence <= sentence) {
+        ++k;
+    }
+    while (k > 0) {
+        const RawMention& m = mentions_[--k];
+        if (m.doc != doc || m.sentence + kPronounReach < sentence) {
+            break;
+        }
+        std::uint32_t cluster = tables_.form_cluster[m.form];
+        if (cluster != kNoId && tables_.clusters[cluster].type == EntityType::Person) {
+            return cluster;
+        }
+    }
+    return kNoId;
 }
 
 void EventBuilder::add_event(Event event) {
@@ -173,6 +238,11 @@ void EventBuilder::add_event(Event event) {
             if (std::find(other.sources.begin(), other.sources.end(), event.sources.front())
                 == other.sources.end()) {
                 other.sources.push_back(event.sources.front());
+            }
+            other.words = std::max(other.words, event.words);
+            other.statement = other.statement || event.statement;
+            if (other.implied == kNoId) {
+                other.implied = event.implied;
             }
             for (std::uint32_t cluster : event.clusters) {
                 if (std::find(other.clusters.begin(), other.clusters.end(), cluster)
@@ -283,6 +353,120 @@ void build_lifespans(Knowledge::Tables& tables,
             best[key.first] = count;
             cluster.lifespan = key.second;
         }
+    }
+}
+
+namespace {
+
+// A sentence with fewer content words is a heading or a table cell ("childhood and family
+// 1879-1895"), not a statement of an event.
+constexpr std::uint32_t kMinStoryWords = 3;
+// An entity is central when at least this share of the documents (and two of them) name it.
+constexpr double kCentralShare = 0.4;
+
+std::vector<bool> central_clusters(const Knowledge::Tables& tables) {
+    auto docs = static_cast<double>(tables.docs.size());
+    double needed = std::max(std::min(2.0, docs), kCentralShare * docs);
+    std::vector<bool> central(tables.clusters.size(), false);
+    for (std::size_t c = 0; c < tables.clusters.size(); ++c) {
+        const Cluster& cluster = tables.clusters[c];
+        central[c] = cluster.type != EntityType::Unknown && cluster.docs >= needed;
+    }
+    return central;
+}
+
+// Documents telling the event in their own words: sources repeating a sentence already seen
+// (a dictionary's citation line, a template, a copied notice) are one source, not many.
+std::size_t independent_sources(const Knowledge::Tables& tables, const Event& event) {
+    std::vector<std::uint64_t> docs;
+    std::vector<std::size_t> texts;
+    for (std::uint64_t source : event.sources) {
+        auto it = tables.sentences.find(source);
+        std::size_t text = it == tables.sentences.end()
+                               ? std::hash<std::uint64_t>{}(source)
+                               : std::hash<std::string_view>{}(it->second.text);
+        if (std::find(texts.begin(), texts.end(), text) != texts.end()) {
+            continue;
+        }
+        texts.push_back(text);
+        docs.push_back(source >> 32);
+    }
+    std::sort(docs.begin(), docs.end());
+    return static_cast<std::size_t>(std::unique(docs.begin(), docs.end()) - docs.begin());
+}
+
+// The years an event covers.
+std::pair<std::int32_t, std::int32_t> event_years(const Event& event) {
+    std::int32_t last = event.end ? event.end->year : event.date.year;
+    if (event.date.precision == DatePrecision::Decade) {
+        last = event.date.year + 9;
+    }
+    return {event.date.year, last};
+}
+
+bool overlaps(std::pair<std::int32_t, std::int32_t> years,
+              std::pair<std::int32_t, std::int32_t> life) {
+    return years.second >= life.first && years.first <= life.second;
+}
+
+// An event dated outside the life of every central person it names is a side mention ("the
+// ideas of 1848 that X later took up"); one naming no such person must fall within the span of
+// the central lives, when the collection has any ("as of July 2010, ...").
+bool within_central_lives(const Knowledge::Tables& tables,
+                          const Event& event,
+                          const std::vector<bool>& central,
+                          std::optional<std::pair<std::int32_t, std::int32_t>> story_span) {
+    auto years = event_years(event);
+    bool any_life = false;
+    std::vector<std::uint32_t> named = event.clusters;
+    if (event.implied != kNoId) {
+        named.push_back(event.implied);
+    }
+    for (std::uint32_t c : named) {
+        const Cluster& cluster = tables.clusters[c];
+        if (!central[c] || cluster.type != EntityType::Person || !cluster.lifespan) {
+            continue;
+        }
+        any_life = true;
+        if (overlaps(years, *cluster.lifespan)) {
+            return true;
+        }
+    }
+    return !any_life && (!story_span || overlaps(years, *story_span));
+}
+
+// From the first birth to the last death of the central people with known lives.
+std::optional<std::pair<std::int32_t, std::int32_t>> central_span(
+    const Knowledge::Tables& tables, const std::vector<bool>& central) {
+    std::optional<std::pair<std::int32_t, std::int32_t>> span;
+    for (std::size_t c = 0; c < tables.clusters.size(); ++c) {
+        const Cluster& cluster = tables.clusters[c];
+        if (!central[c] || cluster.type != EntityType::Person || !cluster.lifespan) {
+            continue;
+        }
+        auto [birth, death] = *cluster.lifespan;
+        span = span ? std::make_pair(std::min(span->first, birth), std::max(span->second, death))
+                    : std::make_pair(birth, death);
+    }
+    return span;
+}
+
+}  // namespace
+
+void mark_story_events(Knowledge::Tables& tables) {
+    auto central = central_clusters(tables);
+    auto story_span = central_span(tables, central);
+    for (Event& event : tables.events) {
+        if (!event.statement || event.words < kMinStoryWords) {
+            continue;
+        }
+        bool names_central = std::any_of(event.clusters.begin(),
+                                         event.clusters.end(),
+                                         [&](std::uint32_t c) { return central[c]; })
+                             || (event.implied != kNoId && central[event.implied]);
+        bool retold = independent_sources(tables, event) >= 2;
+        event.story =
+            retold || (names_central && within_central_lives(tables, event, central, story_span));
     }
 }
 
