@@ -50,6 +50,16 @@ TEST(PforCodec, OutliersBecomeExceptionsAndStaySmall) {
     EXPECT_LT(encoded.size(), 50u);  // 2 bits x 128 = 32 bytes + two exceptions
 }
 
+TEST(PforCodec, ShortBlocksAreVarintsWithoutHeader) {
+    std::vector<std::uint32_t> values = {40000, 1, 127, 128};
+    expect_round_trip(values);
+    std::string encoded;
+    pfor_encode(values.data(), static_cast<std::uint32_t>(values.size()), encoded);
+    EXPECT_EQ(encoded.size(), 3u + 1u + 1u + 2u);
+    std::vector<std::uint32_t> fifteen(kPforMinPackedValues - 1, 1u << 20);
+    expect_round_trip(fifteen);
+}
+
 TEST(PforCodec, RandomSkewedInputsRoundTrip) {
     std::printf("seed %u\n", kSeed + 1);
     std::mt19937 rng(kSeed + 1);

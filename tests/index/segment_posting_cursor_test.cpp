@@ -67,9 +67,9 @@ std::vector<Posting> random_postings(std::mt19937& rng, std::size_t count, std::
     std::geometric_distribution<std::uint32_t> small(0.4);
     for (std::size_t i = 0; i < count; ++i) {
         doc = (i == 0 ? gap(rng) - 1 : doc + gap(rng));
-        Posting p{doc, 1 + small(rng), {}};
-        std::uint32_t position = small(rng);
         std::uint32_t npos = 1 + small(rng) % 5;
+        Posting p{doc, npos + small(rng), {}};  // freq >= position count, as in Field::All
+        std::uint32_t position = small(rng);
         for (std::uint32_t k = 0; k < npos; ++k) {
             p.positions.push_back(position);
             position += 1 + small(rng) * 7;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "iskra/clean/cleaner.hpp"
+#include "iskra/clean/fingerprint.hpp"
 #include "iskra/engine/document_builder.hpp"
 #include "iskra/extract/document_facts.hpp"
 #include "iskra/index/index_writer.hpp"
@@ -23,12 +24,51 @@ namespace {
 constexpr std::size_t kBatchDocuments = 512;
 constexpr std::uint64_t kBatchBytes = 32ull << 20;
 
+// The cleaner's fingerprints of a stored document, recomputed from its text and sentences (the
+// same functions the cleaner's analysis runs): they are not stored, since they are hashes that
+// compress to nothing and cost more disk than the text itself.
+std::string stored_fingerprints(const index::StoredDocument& stored,
+                                clean::NormalizedWords& words) {
+    clean::DocumentFingerprints fingerprints;
+    clean::normalize_words(stored.text, words);
+    fingerprints.simhash = clean::fingerprint_words_of(words).simhash;
+    fingerprints.sentences.reserve(stored.sentences.size());
+    std::string_view text = stored.text;
+    for (const index::SentenceRecord& sentence : stored.sentences) {
+        clean::normalize_words(
+            text.substr(sentence.text_begin, sentence.text_end - sentence.text_begin), words);
+        fingerprints.sentences.push_back(clean::fingerprint_words_of(words));
+    }
+    return clean::serialize_fingerprints(fingerprints);
+}
+
 // The fingerprints of every live document, so that the cleaner flags copies of sentences that
-// an earlier batch (or an earlier `add`) already holds.
+// an earlier batch (or an earlier `add`) already holds. Both cores fingerprint, in chunks.
 Status load_fingerprints(const index::Snapshot& snapshot, clean::Cleaner& cleaner) {
-    auto segments = snapshot.segments();
-    for (std::uint32_t seg = 0; seg < segments.size(); ++seg) {
-        const auto& view = segments[seg];
+    constexpr std::size_t kChunkDocuments = 256;
+    std::vector<index::StoredDocument> chunk;
+    std::vector<std::string> blobs;
+    auto drain = [&] {
+        if (chunk.empty()) {
+            return;
+        }
+        blobs.assign(chunk.size(), std::string());
+        auto work = [&](std::size_t first) {
+            clean::NormalizedWords words;
+            for (std::size_t i = first; i < chunk.size(); i += 2) {
+                blobs[i] = stored_fingerprints(chunk[i], words);
+            }
+        };
+        {
+            std::jthread helper(work, 1);
+            work(0);
+        }
+        for (const std::string& blob : blobs) {
+            (void)cleaner.add_existing(blob);  // our own serialization: cannot be damaged
+        }
+        chunk.clear();
+    };
+    for (const auto& view : snapshot.segments()) {
         for (index::DocId doc = 0; doc < view.reader->doc_count(); ++doc) {
             if (!view.is_live(doc)) {
                 continue;
@@ -37,14 +77,13 @@ Status load_fingerprints(const index::Snapshot& snapshot, clean::Cleaner& cleane
             if (!stored.ok()) {
                 return stored.status();
             }
-            for (const auto& [name, blob] : stored->annotations) {
-                if (name == "fp") {
-                    // A damaged blob only means its sentences are not known as seen.
-                    (void)cleaner.add_existing(blob);
-                }
+            chunk.push_back(stored.take());
+            if (chunk.size() == kChunkDocuments) {
+                drain();
             }
         }
     }
+    drain();
     return {};
 }
 
@@ -162,7 +201,6 @@ class BatchIndexer {
             record.sentences[s].quality = verdict.sentences[s].quality;
         }
         record.annotations.emplace_back("facts", std::move(prepared.facts));
-        record.annotations.emplace_back("fp", std::move(verdict.fingerprints));
         bool replaces = snapshot_.find(record.external_id).has_value();
         ISKRA_TRY(writer_.add(std::move(record)));
         if (replaces) {

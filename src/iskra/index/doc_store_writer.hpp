@@ -12,7 +12,7 @@
 namespace iskra::index {
 
 /// Target uncompressed size of a document-store block.
-inline constexpr std::size_t kDocStoreBlockBytes = 64 * 1024;
+inline constexpr std::size_t kDocStoreBlockBytes = 128 * 1024;
 
 /// Appends a DocumentRecord's serialized form (docs/FORMAT.md#document-store) to `out`.
 void serialize_document(const DocumentRecord& record, std::string& out);

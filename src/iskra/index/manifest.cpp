@@ -55,10 +55,10 @@ Result<Manifest> Manifest::decode(std::string_view bytes, std::string_view what)
     auto version = header.u32();
     ISKRA_TRY(version);
     if (*version != kFormatVersion) {
-        return Status::unsupported(std::string(what) + ": collection format version "
-                                   + std::to_string(*version)
-                                   + " is not supported (this build reads version "
-                                   + std::to_string(kFormatVersion) + ")");
+        return Status::unsupported(
+            std::string(what) + ": collection format version " + std::to_string(*version)
+            + " is not supported (this build reads version " + std::to_string(kFormatVersion)
+            + "): index the documents again into a new collection");
     }
     auto content = read_footer(bytes, what, true);
     ISKRA_TRY(content);

@@ -28,9 +28,6 @@ std::uint32_t choose_bits(const std::uint32_t* values, std::uint32_t count) {
         all |= values[i];
     }
     std::uint32_t max_bits = bit_width(all);
-    if (count < 16) {
-        return max_bits;
-    }
     std::array<std::uint32_t, 33> widths{};
     std::uint32_t width_count = 0;
     for (std::uint32_t width = 0; width <= max_bits; ++width) {
@@ -98,6 +95,14 @@ constexpr auto kUnpackers = make_unpackers(std::make_integer_sequence<std::uint3
 
 void pfor_encode(const std::uint32_t* values, std::uint32_t count, std::string& out) {
     ISKRA_ASSERT(count <= kPforMaxValues, "too many values for one pfor block");
+    if (count < kPforMinPackedValues) {
+        // Short blocks (most lists are short) as plain varints: packing groups of 8 would spend
+        // b bytes on a single value, and the header 2 more.
+        for (std::uint32_t i = 0; i < count; ++i) {
+            append_varint(out, values[i]);
+        }
+        return;
+    }
     std::uint32_t bits = choose_bits(values, count);
     std::uint32_t groups = (count + 7) / 8;
     std::uint64_t mask = bits == 32 ? 0xFFFFFFFFull : (std::uint64_t{1} << bits) - 1;
@@ -126,6 +131,13 @@ void pfor_encode(const std::uint32_t* values, std::uint32_t count, std::string& 
 }
 
 const std::uint8_t* pfor_decode(const std::uint8_t* in, std::uint32_t count, std::uint32_t* out) {
+    if (count < kPforMinPackedValues) {
+        const std::uint8_t* end = in + 5 * count;  // 5 bytes at most per 32-bit value
+        for (std::uint32_t i = 0; i < count; ++i) {
+            out[i] = static_cast<std::uint32_t>(read_varint(in, end));
+        }
+        return in;
+    }
     std::uint32_t bits = in[0] > 32 ? 32 : in[0];
     std::uint32_t exception_count = in[1];
     in = kUnpackers[bits](in + 2, (count + 7) / 8, out);

@@ -7,6 +7,8 @@ namespace iskra::index {
 
 /// Most values one pfor_encode() call takes (exception indexes are one byte).
 inline constexpr std::uint32_t kPforMaxValues = 256;
+/// Blocks of fewer values are plain varints (no header, no packing).
+inline constexpr std::uint32_t kPforMinPackedValues = 16;
 /// Room a pfor_decode() output needs beyond `count`: values are decoded in groups of 8.
 inline constexpr std::uint32_t kPforOutputSlack = 8;
 
@@ -19,7 +21,8 @@ inline constexpr std::uint32_t kPforOutputSlack = 8;
 ///     exceptions: exception_count x (index: u8, high: varint)   // value = low | high << b
 ///
 /// b is chosen to minimize the size, so a few large values (the first position of a document, a
-/// long doc-id gap) do not widen every value of the block.
+/// long doc-id gap) do not widen every value of the block. A block of fewer than
+/// kPforMinPackedValues values is `count` LEB128 varints instead (the caller knows `count`).
 void pfor_encode(const std::uint32_t* values, std::uint32_t count, std::string& out);
 
 /// Decodes `count` values into `out` (which must hold count + kPforOutputSlack values) and

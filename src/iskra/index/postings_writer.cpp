@@ -28,12 +28,15 @@ void PostingsWriter::begin_term(std::span<const std::uint32_t> lengths) {
 }
 
 void PostingsWriter::add(DocId doc, std::uint32_t freq, std::span<const std::uint32_t> positions) {
-    ISKRA_ASSERT(freq >= 1 && !positions.empty(), "a posting needs a freq and positions");
+    ISKRA_ASSERT(freq >= positions.size() && !positions.empty(),
+                 "a posting needs positions and a freq at least their count");
     ISKRA_ASSERT(info_.doc_freq == 0 || doc > last_doc_, "postings must be added in doc order");
     last_doc_ = doc;
     docs_[count_] = doc;
     freqs_[count_] = freq - 1;
-    pos_counts_[count_] = static_cast<std::uint32_t>(positions.size() - 1);
+    // The position count as its difference from freq: 0 for Field::Title and for most Field::All
+    // postings (2 x title_tf there), so it costs next to nothing.
+    pos_counts_[count_] = freq - static_cast<std::uint32_t>(positions.size());
     // First position as is, then gaps minus one (positions are strictly ascending).
     std::uint32_t previous = 0xFFFFFFFFu;
     for (std::uint32_t position : positions) {

@@ -27,8 +27,8 @@ inline constexpr std::uint32_t kPositionChunk = 128;
 ///
 /// Block layout (docs/FORMAT.md#postings): per list, a skip table (only when it has more than
 /// one block) then blocks of 128 postings: doc-id gaps minus one, then freq-1, each as one PFor
-/// block (pfor_codec.hpp). Positions of a block go to postings.pos as position_count-1 (one PFor
-/// block) then, per document, the first position and the following gaps minus one, in PFor
+/// block (pfor_codec.hpp). Positions of a block go to postings.pos as freq - position_count (one
+/// PFor block) then, per document, the first position and the following gaps minus one, in PFor
 /// chunks of 128 values.
 class PostingsWriter {
   public:
@@ -37,7 +37,8 @@ class PostingsWriter {
     /// `lengths` are the field lengths of the segment's documents, for block_min_length; they
     /// must outlive the term.
     void begin_term(std::span<const std::uint32_t> lengths);
-    /// REQUIRES: doc > the previous doc of the term; freq >= 1; positions ascending, non-empty.
+    /// REQUIRES: doc > the previous doc of the term; positions ascending, non-empty;
+    /// freq >= positions.size() (Field::All's freq weighs title positions more).
     void add(DocId doc, std::uint32_t freq, std::span<const std::uint32_t> positions);
     /// Writes the list and returns where it is. REQUIRES: at least one add() since begin_term.
     TermInfo end_term();

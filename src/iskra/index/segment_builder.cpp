@@ -6,6 +6,7 @@
 
 #include "iskra/index/footer.hpp"
 #include "iskra/index/format.hpp"
+#include "iskra/index/packed_file.hpp"
 #include "iskra/util/byte_buffer.hpp"
 #include "iskra/util/checksum.hpp"
 #include "iskra/util/file.hpp"
@@ -101,7 +102,8 @@ Status SegmentBuilder::finish_sink(FileSink& sink, std::string_view name, BuiltS
 }
 
 Status SegmentBuilder::write_small_files(BuiltSegment& built) {
-    auto write = [&](std::string_view name, std::string content) -> Status {
+    auto write = [&](std::string_view name, std::string raw) -> Status {
+        std::string content = name == kSegmentInfoFile ? std::move(raw) : pack_file_content(raw);
         std::uint32_t crc = util::crc32c(content);
         std::uint64_t size = content.size();
         content += make_footer(size, crc);
@@ -114,12 +116,20 @@ Status SegmentBuilder::write_small_files(BuiltSegment& built) {
     append_array(norms, length_title_);
     ISKRA_TRY(write(kNormsFile, std::move(norms)));
 
+    // sentences: count, then per document its sentence count and the starts as deltas.
     util::ByteWriter sentences;
     sentences.put_u32(doc_count());
-    std::string sentence_bytes = sentences.take();
-    append_array(sentence_bytes, sentence_offsets_);
-    append_array(sentence_bytes, sentence_starts_);
-    ISKRA_TRY(write(kSentencesFile, std::move(sentence_bytes)));
+    for (std::size_t doc = 0; doc < doc_count(); ++doc) {
+        std::uint32_t begin = sentence_offsets_[doc];
+        std::uint32_t end = sentence_offsets_[doc + 1];
+        sentences.put_varint(end - begin);
+        std::uint32_t previous = 0;
+        for (std::uint32_t i = begin; i < end; ++i) {
+            sentences.put_varint(sentence_starts_[i] - previous);
+            previous = sentence_starts_[i];
+        }
+    }
+    ISKRA_TRY(write(kSentencesFile, sentences.take()));
 
     // ids: count, pad, hashes[n], offsets[n+1], sorted[n], id bytes.
     std::vector<std::uint32_t> sorted(doc_count());

@@ -132,11 +132,11 @@ std::span<const std::uint32_t> SegmentPostingCursor::positions() {
         if (skips_ != nullptr) {
             in += load_unaligned<std::uint64_t>(skips_ + block_ * kSkipEntryBytes + kSkipPosBegin);
         }
-        // Counts land in position_starts_[1..] and become exclusive prefix sums in place.
+        // freq - count land in position_starts_[1..] and become exclusive prefix sums in place.
         in = pfor_decode(in, block_size_, position_starts_.data() + 1);
         position_starts_[0] = 0;
         for (std::uint32_t i = 1; i <= block_size_; ++i) {
-            position_starts_[i] += position_starts_[i - 1] + 1;
+            position_starts_[i] = position_starts_[i - 1] + freqs_[i - 1] - position_starts_[i];
         }
         std::uint32_t total = position_starts_[block_size_];
         positions_.resize(total + kPforOutputSlack);

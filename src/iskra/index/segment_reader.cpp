@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "iskra/index/doc_store_reader.hpp"
 #include "iskra/index/footer.hpp"
 #include "iskra/index/format.hpp"
+#include "iskra/index/packed_file.hpp"
 #include "iskra/index/term_dictionary_reader.hpp"
 #include "iskra/index/varint.hpp"
 #include "iskra/util/byte_buffer.hpp"
@@ -38,7 +40,11 @@ struct SegmentReader::Impl {
     std::string name;
     std::filesystem::path dir;
     std::array<util::MappedFile, kFileCount> files;
-    std::array<std::string_view, kFileCount> content;
+    std::array<std::string_view, kFileCount> content;  // norms and ids: their unpacked bytes
+    std::string norms_bytes;
+    std::string ids_bytes;
+    std::vector<std::uint32_t> sentence_offset_array;
+    std::vector<std::uint32_t> sentence_start_array;
     SegmentInfo info;
     TermDictionaryReader dictionary;
     DocStoreReader store;
@@ -52,6 +58,8 @@ struct SegmentReader::Impl {
 
     std::string what(std::size_t file) const { return (dir / kSegmentFiles[file]).string(); }
     Status parse_info();
+    Status unpack_small_files();
+    Status parse_sentences(std::string_view sentences);
     Status parse_layouts();
     std::string_view id(DocId doc) const {
         return id_bytes.substr(id_offsets[doc], id_offsets[doc + 1] - id_offsets[doc]);
@@ -77,6 +85,52 @@ Status SegmentReader::Impl::parse_info() {
     return {};
 }
 
+Status SegmentReader::Impl::unpack_small_files() {
+    auto norms = unpack_file_content(content[kNorms], what(kNorms));
+    ISKRA_TRY(norms);
+    norms_bytes = norms.take();
+    content[kNorms] = norms_bytes;
+    auto ids = unpack_file_content(content[kIds], what(kIds));
+    ISKRA_TRY(ids);
+    ids_bytes = ids.take();
+    content[kIds] = ids_bytes;
+    return {};
+}
+
+// Expands the per-document deltas (docs/FORMAT.md#sentences) into two arrays.
+Status SegmentReader::Impl::parse_sentences(std::string_view sentences) {
+    std::uint64_t n = info.doc_count;
+    util::ByteReader in(sentences, what(kSentences));
+    auto count = in.u32();
+    ISKRA_TRY(count);
+    if (*count != n) {
+        return Status::corruption(what(kSentences) + ": header does not match the document count");
+    }
+    sentence_offset_array.assign(n + 1, 0);
+    sentence_start_array.clear();
+    sentence_start_array.reserve(info.sentence_count);
+    const auto* p = reinterpret_cast<const std::uint8_t*>(sentences.data()) + 4;
+    const auto* end = reinterpret_cast<const std::uint8_t*>(sentences.data()) + sentences.size();
+    for (std::uint64_t doc = 0; doc < n; ++doc) {
+        std::uint64_t starts = read_varint(p, end);
+        if (starts > static_cast<std::uint64_t>(end - p)) {
+            return Status::corruption(what(kSentences) + ": bad sentence count");
+        }
+        std::uint32_t start = 0;
+        for (std::uint64_t i = 0; i < starts; ++i) {
+            start += static_cast<std::uint32_t>(read_varint(p, end));
+            sentence_start_array.push_back(start);
+        }
+        sentence_offset_array[doc + 1] = static_cast<std::uint32_t>(sentence_start_array.size());
+    }
+    if (p != end) {
+        return Status::corruption(what(kSentences) + ": size does not match its counts");
+    }
+    sentence_offsets = sentence_offset_array.data();
+    sentence_starts = sentence_start_array.data();
+    return {};
+}
+
 Status SegmentReader::Impl::parse_layouts() {
     std::uint64_t n = info.doc_count;
     auto bad = [&](std::size_t file, std::string_view why) {
@@ -85,22 +139,9 @@ Status SegmentReader::Impl::parse_layouts() {
     if (content[kNorms].size() != n * 8) {
         return bad(kNorms, "size does not match the document count");
     }
-    std::string_view sentences = content[kSentences];
-    if (sentences.size() < 4 + (n + 1) * 4
-        || load_unaligned<std::uint32_t>(reinterpret_cast<const std::uint8_t*>(sentences.data()))
-               != n) {
-        return bad(kSentences, "header does not match the document count");
-    }
-    sentence_offsets = array_at<std::uint32_t>(sentences, 4);
-    sentence_starts = array_at<std::uint32_t>(sentences, 4 + (n + 1) * 4);
-    if (4 + (n + 1) * 4 + std::uint64_t{sentence_offsets[n]} * 4 != sentences.size()) {
-        return bad(kSentences, "size does not match its offsets");
-    }
-    for (std::uint64_t doc = 0; doc < n; ++doc) {
-        if (sentence_offsets[doc] > sentence_offsets[doc + 1]) {
-            return bad(kSentences, "offsets are not ascending");
-        }
-    }
+    auto sentences = unpack_file_content(content[kSentences], what(kSentences));
+    ISKRA_TRY(sentences);
+    ISKRA_TRY(parse_sentences(*sentences));
     std::string_view ids = content[kIds];
     std::uint64_t fixed = 8 + n * 8 + (n + 1) * 4 + n * 4;
     if (ids.size() < fixed) {
@@ -145,6 +186,7 @@ Result<std::shared_ptr<const SegmentReader>> SegmentReader::open(const std::file
         impl->content[file] = *content;
     }
     ISKRA_TRY(impl->parse_info());
+    ISKRA_TRY(impl->unpack_small_files());
     ISKRA_TRY(impl->parse_layouts());
     auto dictionary = TermDictionaryReader::open(impl->content[kTerms], impl->what(kTerms));
     ISKRA_TRY(dictionary);
