@@ -14,7 +14,7 @@ namespace iskra::answer {
 namespace {
 
 constexpr std::size_t kCandidatePassages = 12;
-constexpr double kMinCoverage = 0.5;  // below: the question is not covered, abstain
+constexpr double kMinCoverage = 0.4;  // below: the question is not covered, abstain
 constexpr double kMinFactoidScore = 0.12;
 constexpr double kMinTypeConfidence = 0.3;  // a named answer of another type does not answer
 constexpr double kMinCommonCoverage =
