@@ -333,6 +333,27 @@ bool question_term_at(const Question& q,
     });
 }
 
+// Prepositions and adverbs the stop-word list lacks that never start or end an answer phrase.
+bool is_edge_word(std::string_view word) {
+    static constexpr std::array<std::string_view, 14> kEdgeWords = {
+        "via",
+        "including",
+        "namely",
+        "such",
+        "per",
+        "upon",
+        "towards",
+        "toward",
+        "onto",
+        "within",
+        "across",
+        "often",
+        "usually",
+        "also",
+    };
+    return std::find(kEdgeWords.begin(), kEdgeWords.end(), word) != kEdgeWords.end();
+}
+
 void push_chunk(const Passage& passage,
                 std::size_t idx,
                 AnswerType type,
@@ -342,8 +363,9 @@ void push_chunk(const Passage& passage,
                 std::vector<Candidate>& out) {
     const std::string& text = passage.ref.text;
     auto is_stop = [&](std::size_t i) {
-        return text::is_stop_word(lower_ascii(
-            std::string_view(text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin)));
+        const std::string word = lower_ascii(
+            std::string_view(text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+        return text::is_stop_word(word) || is_edge_word(word);
     };
     auto is_clitic = [&](std::size_t i) {
         // The "'s" of a possessive whose owner is a question word: not part of the answer.
