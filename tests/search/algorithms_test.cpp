@@ -12,6 +12,8 @@
 #include "iskra/search/ranked_and.hpp"
 #include "iskra/search/ranked_or.hpp"
 #include "iskra/search/scored_cursor.hpp"
+#include "iskra/search/single_list_top_k.hpp"
+#include "iskra/search/threshold_seed.hpp"
 
 #include "test_norms.hpp"
 #include "vector_cursor.hpp"
@@ -238,6 +240,101 @@ TEST(TopKAlgorithms, EmptyAndExhaustedListsYieldNothing) {
         EvalStats stats;
         EXPECT_TRUE(run(algorithm, none, 10, 0, stats).empty());
     }
+}
+
+TEST(TopKAlgorithms, SingleListTopKAgreesWithBruteForceAndSkipsBlocks) {
+    const RandomCollection collection(20000, 6, kSeed + 4);
+    for (std::size_t term = 0; term < collection.lists.size(); ++term) {
+        for (const std::size_t k : {1, 10, 100}) {
+            for (const std::uint32_t deleted_every : {0u, 5u}) {
+                auto cursors = collection.cursors({term}, 16);
+                TopKQueue queue(k);
+                SkipEvery gate{deleted_every};
+                EvalStats stats;
+                single_list_top_k(cursors.front(), queue, gate, 0, stats);
+                queue.finalize();
+                const std::string what = "term " + std::to_string(term) + " k " + std::to_string(k)
+                                         + " deleted every " + std::to_string(deleted_every);
+                expect_same_scores(
+                    collection.exhaustive({term}, false, k, deleted_every), queue.results(), what);
+                EXPECT_FALSE(stats.exact);
+                if (k == 1 && collection.lists[term].postings.size() > 1000) {
+                    EXPECT_LT(stats.matches, collection.lists[term].postings.size() / 2) << what;
+                }
+            }
+        }
+    }
+}
+
+std::size_t rarest_list(const RandomCollection& collection) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < collection.lists.size(); ++i) {
+        if (collection.lists[i].postings.size() < collection.lists[best].postings.size()) {
+            best = i;
+        }
+    }
+    return best;
+}
+
+TEST(ThresholdSeed, RaisesTheThresholdWithoutChangingResults) {
+    const RandomCollection collection(20000, 12, kSeed + 5);
+    const std::size_t rare = rarest_list(collection);
+    std::mt19937 rng(kSeed + 6);
+    bool raised_once = false;
+    for (int trial = 0; trial < 30; ++trial) {
+        std::vector<std::size_t> terms{rare};
+        for (std::size_t i = 0; i < 1 + rng() % 4; ++i) {
+            terms.push_back(rng() % collection.lists.size());
+        }
+        std::sort(terms.begin(), terms.end());
+        terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+        const std::size_t k = trial % 2 == 0 ? 10 : 3;
+        const std::uint32_t deleted_every = trial % 3 == 0 ? 4 : 0;
+        const auto expected = collection.exhaustive(terms, false, k, deleted_every);
+        for (const Algorithm algorithm :
+             {Algorithm::MaxScore, Algorithm::BlockMaxWand, Algorithm::BlockMaxMaxScore}) {
+            auto cursors = collection.cursors(terms, 8);
+            TopKQueue queue(k);
+            const SkipEvery gate{deleted_every};
+            seed_threshold(std::span<const Scored>(cursors), queue, [&gate](DocId doc) {
+                return gate(doc) > 0.0f;
+            });
+            if (expected.size() == k) {
+                EXPECT_LT(queue.threshold(), expected.back().score) << "trial " << trial;
+            }
+            raised_once = raised_once || queue.threshold() > 0.0f;
+            SkipEvery run_gate{deleted_every};
+            EvalStats stats;
+            std::span<Scored> span(cursors);
+            if (algorithm == Algorithm::MaxScore) {
+                maxscore(span, queue, run_gate, 0, stats);
+            } else if (algorithm == Algorithm::BlockMaxWand) {
+                block_max_wand(span, queue, run_gate, 0, stats);
+            } else {
+                block_max_maxscore(span, queue, run_gate, 0, stats);
+            }
+            queue.finalize();
+            expect_same_scores(expected, queue.results(), "trial " + std::to_string(trial));
+        }
+    }
+    EXPECT_TRUE(raised_once);
+}
+
+TEST(ThresholdSeed, LeavesTheQueueAloneWhenNoListIsCheap) {
+    const RandomCollection collection(2000, 2, kSeed + 7);
+    auto cursors = collection.cursors({0, 1}, 8);
+    TopKQueue queue(10);
+    seed_threshold(std::span<const Scored>(cursors), queue, [](DocId) { return true; });
+    const bool cheap =
+        std::min(collection.lists[0].postings.size(), collection.lists[1].postings.size())
+            * kSeedMinGain
+        <= collection.lists[0].postings.size() + collection.lists[1].postings.size();
+    if (!cheap) {
+        EXPECT_EQ(queue.threshold(), 0.0f);
+    }
+    TopKQueue single(10);
+    seed_threshold(std::span<const Scored>(cursors.data(), 1), single, [](DocId) { return true; });
+    EXPECT_EQ(single.threshold(), 0.0f);
 }
 
 TEST(TopKQueue, ThresholdOnlyRisesAndResultsAreSorted) {

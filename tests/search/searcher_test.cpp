@@ -160,7 +160,8 @@ TEST_F(SearcherTest, MalformedQueryIsInvalidArgumentWithPosition) {
 }
 
 TEST_F(SearcherTest, AllAlgorithmsGiveTheSameRanking) {
-    for (const std::string query : {"trotsky stalin exile", "ice axe mexico", "lenin"}) {
+    for (const std::string query :
+         {"trotsky stalin exile", "ice axe mexico", "lenin", "\"ice axe\" mexico stalin"}) {
         std::vector<std::vector<std::pair<std::string, float>>> rankings;
         for (const DisjunctionAlgorithm algorithm : {DisjunctionAlgorithm::Exhaustive,
                                                      DisjunctionAlgorithm::MaxScore,

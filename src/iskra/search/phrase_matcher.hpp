@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "iskra/search/scored_cursor.hpp"
+#include "iskra/search/top_k_queue.hpp"
 
 namespace iskra::search {
 
@@ -70,9 +72,26 @@ class PhraseMatcher {
 
     DocId doc() const { return doc_; }
     std::uint32_t freq() const { return freq_; }
+    /// Candidate documents an iteration visits at most: the rarest term's document frequency.
+    std::uint32_t cost() const {
+        std::uint32_t rarest = 0xFFFFFFFFu;
+        for (const C& cursor : cursors_) {
+            rarest = std::min(rarest, cursor.doc_freq());
+        }
+        return rarest;
+    }
     float score() const {
         const auto freq = static_cast<float>(freq_);
         return Bm25::score(weight_, freq, (*norms_)(doc_));
+    }
+    /// From now on, passes over candidate documents (holding every term) where even the largest
+    /// phrase frequency their term frequencies allow could not score above
+    /// `queue.threshold() - others_max`, without reading positions: in a disjunction whose other
+    /// clauses score at most `others_max`, such a document cannot enter the queue anyway.
+    /// `queue` must outlive the matcher.
+    void skip_hopeless(const TopKQueue& queue, float others_max) {
+        queue_ = &queue;
+        others_max_ = others_max;
     }
     /// Moves to the first document >= target holding the phrase.
     void advance(DocId target) {
@@ -93,6 +112,10 @@ class PhraseMatcher {
                 freq_ = 0;
                 return;
             }
+            if (hopeless(candidate)) {
+                ++candidate;
+                continue;
+            }
             for (std::size_t i = 0; i < cursors_.size(); ++i) {
                 spans_[i] = cursors_[i].positions();
             }
@@ -103,6 +126,26 @@ class PhraseMatcher {
             }
             ++candidate;
         }
+    }
+
+    bool hopeless(DocId doc) const {
+        if (queue_ == nullptr) {
+            return false;
+        }
+        const float floor = queue_->threshold() - others_max_;
+        if (floor <= 0.0f) {
+            return false;
+        }
+        // An exact phrase occurs at most as often as its rarest term; a sloppy one at most as
+        // often as all its terms together.
+        std::uint32_t min_freq = 0xFFFFFFFFu;
+        std::uint64_t sum_freq = 0;
+        for (const C& cursor : cursors_) {
+            min_freq = std::min(min_freq, cursor.freq());
+            sum_freq += cursor.freq();
+        }
+        const auto freq = static_cast<float>(slop_ == 0 ? min_freq : sum_freq);
+        return Bm25::score(weight_, freq, (*norms_)(doc)) * kUpperBoundSlack <= floor;
     }
 
     // Leapfrogs all cursors to the first document >= candidate that holds every term.
@@ -136,6 +179,8 @@ class PhraseMatcher {
     DocId doc_ = 0;
     std::uint32_t freq_ = 0;
     bool started_ = false;
+    const TopKQueue* queue_ = nullptr;
+    float others_max_ = 0;
 };
 
 }  // namespace iskra::search

@@ -1,17 +1,22 @@
 #include "iskra/search/query_evaluator.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <span>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "iskra/search/block_max_maxscore.hpp"
 #include "iskra/search/block_max_wand.hpp"
 #include "iskra/search/boolean_evaluator.hpp"
+#include "iskra/search/disjunct_cursor.hpp"
 #include "iskra/search/maxscore.hpp"
 #include "iskra/search/ranked_and.hpp"
 #include "iskra/search/ranked_or.hpp"
 #include "iskra/search/segment_norms.hpp"
+#include "iskra/search/single_list_top_k.hpp"
+#include "iskra/search/threshold_seed.hpp"
 
 namespace iskra::search {
 namespace {
@@ -19,39 +24,50 @@ namespace {
 using Cursor = index::SegmentPostingCursor;
 using Scored = ScoredCursor<Cursor, SegmentNorms>;
 using Evaluator = BooleanEvaluator<Cursor, SegmentNorms>;
+using Disjunct = DisjunctCursor<Cursor, SegmentNorms>;
 
 enum class PlanKind : std::uint8_t { Disjunction, Conjunction, Generic };
 
 /// What runs per segment: the algorithm and the query nodes it reads.
 struct Plan {
     PlanKind kind = PlanKind::Generic;
-    std::vector<std::uint32_t> terms;     ///< Disjunction/Conjunction: Term nodes
+    /// Disjunction: Term and Phrase nodes; Conjunction: Term nodes.
+    std::vector<std::uint32_t> terms;
     std::vector<std::uint32_t> excluded;  ///< top-level must_not nodes (not for Generic)
+    bool has_phrases = false;             ///< Disjunction with at least one Phrase node
 };
 
-bool all_terms(const Query& query, const std::vector<std::uint32_t>& nodes) {
+bool all_of_kind(const Query& query, const std::vector<std::uint32_t>& nodes, bool phrases_too) {
     for (const std::uint32_t node : nodes) {
-        if (query.nodes[node].kind != QueryNode::Kind::Term) {
+        const QueryNode::Kind kind = query.nodes[node].kind;
+        if (kind != QueryNode::Kind::Term && !(phrases_too && kind == QueryNode::Kind::Phrase)) {
             return false;
         }
     }
     return true;
 }
 
+bool any_phrase(const Query& query, const std::vector<std::uint32_t>& nodes) {
+    return std::any_of(nodes.begin(), nodes.end(), [&](std::uint32_t node) {
+        return query.nodes[node].kind == QueryNode::Kind::Phrase;
+    });
+}
+
 Plan make_plan(const Query& query) {
     const QueryNode& root = query.root_node();
     if (root.kind == QueryNode::Kind::Term) {
-        return {PlanKind::Disjunction, {query.root}, {}};
+        return {PlanKind::Disjunction, {query.root}, {}, false};
     }
     if (root.kind == QueryNode::Kind::Boolean) {
-        if (root.must.empty() && all_terms(query, root.should)) {
-            return {PlanKind::Disjunction, root.should, root.must_not};
+        if (root.must.empty() && all_of_kind(query, root.should, true)) {
+            return {
+                PlanKind::Disjunction, root.should, root.must_not, any_phrase(query, root.should)};
         }
-        if (root.should.empty() && all_terms(query, root.must)) {
-            return {PlanKind::Conjunction, root.must, root.must_not};
+        if (root.should.empty() && all_of_kind(query, root.must, false)) {
+            return {PlanKind::Conjunction, root.must, root.must_not, false};
         }
     }
-    return {PlanKind::Generic, {}, {}};
+    return {PlanKind::Generic, {}, {}, false};
 }
 
 /// Per-query constants: BM25 per field and each leaf node's weight (idf * (k1 + 1) * boost).
@@ -101,6 +117,39 @@ std::optional<Scored> open_term(const SegmentContext& segment,
     return Scored(std::move(*cursor), weight, bm25, segment.norms_of(node.field));
 }
 
+/// The cursors of a phrase's terms, or nullopt when one of them is absent from the segment.
+std::optional<std::vector<Cursor>> open_phrase_terms(const SegmentContext& segment,
+                                                     const QueryNode& node) {
+    std::vector<Cursor> cursors;
+    cursors.reserve(node.terms.size());
+    for (const std::string& term : node.terms) {
+        std::optional<Cursor> cursor = segment.view->reader->postings(node.field, term);
+        if (!cursor) {
+            return std::nullopt;
+        }
+        cursors.push_back(std::move(*cursor));
+    }
+    return cursors;
+}
+
+std::optional<Disjunct> open_disjunct(const SegmentContext& segment,
+                                      const QueryNode& node,
+                                      float weight,
+                                      const Bm25& bm25) {
+    if (node.kind == QueryNode::Kind::Term) {
+        std::optional<Scored> term = open_term(segment, node, weight, bm25);
+        return term ? std::optional<Disjunct>(Disjunct(std::move(*term))) : std::nullopt;
+    }
+    std::optional<std::vector<Cursor>> cursors = open_phrase_terms(segment, node);
+    if (!cursors) {
+        return std::nullopt;
+    }
+    const float bound = phrase_max_score(*cursors, node.slop, weight, bm25);
+    return Disjunct(
+        Evaluator::Phrase(std::move(*cursors), node.slop, weight, segment.norms_of(node.field)),
+        bound);
+}
+
 std::uint32_t build_node(Evaluator& evaluator,
                          const SegmentContext& segment,
                          const Query& query,
@@ -115,16 +164,11 @@ std::uint32_t build_node(Evaluator& evaluator,
             return term ? evaluator.add_term(std::move(*term)) : evaluator.add_empty();
         }
         case QueryNode::Kind::Phrase: {
-            std::vector<Cursor> cursors;
-            cursors.reserve(node.terms.size());
-            for (const std::string& term : node.terms) {
-                std::optional<Cursor> cursor = segment.view->reader->postings(node.field, term);
-                if (!cursor) {
-                    return evaluator.add_empty();
-                }
-                cursors.push_back(std::move(*cursor));
+            std::optional<std::vector<Cursor>> cursors = open_phrase_terms(segment, node);
+            if (!cursors) {
+                return evaluator.add_empty();
             }
-            return evaluator.add_phrase(Evaluator::Phrase(std::move(cursors),
+            return evaluator.add_phrase(Evaluator::Phrase(std::move(*cursors),
                                                           node.slop,
                                                           weights.node_weight[node_idx],
                                                           segment.norms_of(node.field)));
@@ -163,6 +207,69 @@ struct SegmentGate {
     }
 };
 
+/// Runs a pure disjunction over opened clause cursors (terms, or terms and phrases).
+template <typename C>
+void run_disjunction(std::span<C> cursors,
+                     DisjunctionAlgorithm algorithm,
+                     TopKQueue& queue,
+                     SegmentGate& gate,
+                     std::uint32_t segment_idx,
+                     EvalStats& stats) {
+    if (algorithm != DisjunctionAlgorithm::Exhaustive && gate.excluded == nullptr) {
+        const index::SegmentView* view = gate.view;
+        seed_threshold(
+            std::span<const C>(cursors), queue, [view](DocId doc) { return view->is_live(doc); });
+    }
+    constexpr bool kBlockMax = std::is_same_v<C, Scored>;
+    if constexpr (kBlockMax) {
+        if (cursors.size() == 1 && algorithm != DisjunctionAlgorithm::Exhaustive) {
+            single_list_top_k(cursors.front(), queue, gate, segment_idx, stats);
+            return;
+        }
+    }
+    switch (algorithm) {
+        case DisjunctionAlgorithm::Exhaustive:
+            ranked_or(cursors, queue, gate, segment_idx, stats);
+            return;
+        case DisjunctionAlgorithm::MaxScore:
+            break;
+        case DisjunctionAlgorithm::BlockMaxWand:
+            if constexpr (kBlockMax) {
+                block_max_wand(cursors, queue, gate, segment_idx, stats);
+                return;
+            }
+            break;
+        case DisjunctionAlgorithm::BlockMaxMaxScore:
+            if constexpr (kBlockMax) {
+                block_max_maxscore(cursors, queue, gate, segment_idx, stats);
+                return;
+            }
+            break;
+    }
+    maxscore(cursors, queue, gate, segment_idx, stats);  // phrases have no block-max data
+}
+
+/// Opens one cursor per clause of the plan; false when a conjunction cannot match.
+template <typename C, typename Open>
+bool open_clauses(const Plan& plan,
+                  const Query& query,
+                  const QueryWeights& weights,
+                  const Open& open,
+                  std::vector<C>& cursors) {
+    cursors.reserve(plan.terms.size());
+    for (const std::uint32_t node_idx : plan.terms) {
+        const QueryNode& node = query.nodes[node_idx];
+        std::optional<C> cursor =
+            open(node, weights.node_weight[node_idx], weights.bm25[static_cast<int>(node.field)]);
+        if (cursor) {
+            cursors.push_back(std::move(*cursor));
+        } else if (plan.kind == PlanKind::Conjunction) {
+            return false;
+        }
+    }
+    return true;
+}
+
 void run_terms(const Plan& plan,
                const SegmentContext& segment,
                const Query& query,
@@ -172,41 +279,40 @@ void run_terms(const Plan& plan,
                TopKQueue& queue,
                SegmentGate& gate,
                EvalStats& stats) {
-    std::vector<Scored> cursors;
-    cursors.reserve(plan.terms.size());
-    for (const std::uint32_t node_idx : plan.terms) {
-        const QueryNode& node = query.nodes[node_idx];
-        std::optional<Scored> term = open_term(segment,
-                                               node,
-                                               weights.node_weight[node_idx],
-                                               weights.bm25[static_cast<int>(node.field)]);
-        if (term) {
-            cursors.push_back(std::move(*term));
-        } else if (plan.kind == PlanKind::Conjunction) {
-            return;
+    const DisjunctionAlgorithm algorithm =
+        exact ? DisjunctionAlgorithm::Exhaustive : options.disjunction;
+    if (plan.has_phrases) {
+        std::vector<Disjunct> clauses;
+        const auto open = [&](const QueryNode& node, float weight, const Bm25& bm25) {
+            return open_disjunct(segment, node, weight, bm25);
+        };
+        open_clauses(plan, query, weights, open, clauses);
+        if (algorithm != DisjunctionAlgorithm::Exhaustive) {
+            float total_max = 0;
+            for (const Disjunct& clause : clauses) {
+                total_max += clause.max_score();
+            }
+            for (Disjunct& clause : clauses) {
+                clause.skip_hopeless(queue, total_max - clause.max_score());
+            }
         }
+        run_disjunction(
+            std::span<Disjunct>(clauses), algorithm, queue, gate, segment.segment_idx, stats);
+        return;
+    }
+    std::vector<Scored> cursors;
+    const auto open = [&](const QueryNode& node, float weight, const Bm25& bm25) {
+        return open_term(segment, node, weight, bm25);
+    };
+    if (!open_clauses(plan, query, weights, open, cursors)) {
+        return;
     }
     std::span<Scored> span(cursors);
     if (plan.kind == PlanKind::Conjunction) {
         ranked_and(span, queue, gate, segment.segment_idx, stats);
         return;
     }
-    const DisjunctionAlgorithm algorithm =
-        exact ? DisjunctionAlgorithm::Exhaustive : options.disjunction;
-    switch (algorithm) {
-        case DisjunctionAlgorithm::Exhaustive:
-            ranked_or(span, queue, gate, segment.segment_idx, stats);
-            break;
-        case DisjunctionAlgorithm::MaxScore:
-            maxscore(span, queue, gate, segment.segment_idx, stats);
-            break;
-        case DisjunctionAlgorithm::BlockMaxWand:
-            block_max_wand(span, queue, gate, segment.segment_idx, stats);
-            break;
-        case DisjunctionAlgorithm::BlockMaxMaxScore:
-            block_max_maxscore(span, queue, gate, segment.segment_idx, stats);
-            break;
-    }
+    run_disjunction(span, algorithm, queue, gate, segment.segment_idx, stats);
 }
 
 void evaluate_segment(const Plan& plan,

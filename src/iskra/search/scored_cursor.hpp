@@ -35,6 +35,8 @@ class ScoredCursor {
     void next() { cursor_.next(); }
     void advance(DocId target) { cursor_.advance(target); }
     std::uint32_t doc_freq() const { return cursor_.doc_freq(); }
+    /// Postings an iteration over the whole list visits.
+    std::uint32_t cost() const { return cursor_.doc_freq(); }
 
     /// BM25 of the current document. REQUIRES: doc() != kEndOfPostings.
     float score() const {

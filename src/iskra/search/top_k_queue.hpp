@@ -65,6 +65,9 @@ class TopKQueue {
     }
 
     float threshold() const { return threshold_; }
+    /// Raises the threshold to `floor` (never lowers it): for a bound known to be at most the
+    /// final k-th best score, such as a seed from the query's rarest lists.
+    void raise_threshold(float floor) { threshold_ = std::max(threshold_, floor); }
     std::size_t size() const { return heap_.size(); }
     std::size_t capacity() const { return k_; }
 
