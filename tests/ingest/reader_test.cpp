@@ -77,6 +77,26 @@ TEST(ReadPath, SkipsBinaryFilesAndContinues) {
     EXPECT_EQ(got.skipped[0].path, tmp / "a.bin");
 }
 
+TEST(ReadPath, SkipsStyleSheetsScriptsAndSvgImages) {
+    TempDir tmp;
+    write_text_file(tmp / "a.css", "body { color: black; }");
+    write_text_file(tmp / "b.svg",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>x</title></svg>");
+    write_text_file(tmp / "c.JS", "var x = 1;");
+    write_text_file(tmp / "d.txt", "the only document");
+    const test::Collected got = read_all(tmp.path());
+    ASSERT_EQ(got.docs.size(), 1u);
+    EXPECT_EQ(got.docs[0].text, "the only document");
+    ASSERT_EQ(got.skipped.size(), 3u);
+    for (const auto& skipped : got.skipped) {
+        EXPECT_EQ(skipped.reason.code(), StatusCode::Unsupported);
+        EXPECT_NE(skipped.reason.message().find("not a document"), std::string::npos);
+    }
+    EXPECT_TRUE(is_asset_file("x/y.woff2"));
+    EXPECT_FALSE(is_asset_file("x/y.html"));
+    EXPECT_FALSE(is_asset_file("x/README"));
+}
+
 TEST(ReadPath, DecodesUtf16WithByteOrderMark) {
     TempDir tmp;
     // "Hé 😀\n" in UTF-16LE with BOM, then an unpaired surrogate.

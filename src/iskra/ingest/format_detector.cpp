@@ -92,6 +92,28 @@ bool looks_markdown(std::string_view start) {
 
 }  // namespace
 
+bool is_asset_file(const std::filesystem::path& path) {
+    const std::string extension = lower_ascii(path.extension().string());
+    for (const char* asset : {".css",
+                              ".js",
+                              ".mjs",
+                              ".map",
+                              ".svg",
+                              ".svgz",
+                              ".xpm",
+                              ".xbm",
+                              ".woff",
+                              ".woff2",
+                              ".ttf",
+                              ".otf",
+                              ".eot"}) {
+        if (extension == asset) {
+            return true;
+        }
+    }
+    return false;
+}
+
 Format detect_format(const std::filesystem::path& path, std::string_view head_bytes) {
     const std::string_view start = skip_bom_and_space(head_bytes.substr(0, kSniffBytes));
     if (head_bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) {

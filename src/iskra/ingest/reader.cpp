@@ -193,6 +193,12 @@ Status PathReader::read_file_contents(util::File& file,
                                       const SourceInfo& source,
                                       std::uint64_t size) {
     const std::filesystem::path path = source.source_path;
+    if (is_asset_file(path)) {
+        skip(path,
+             Status::unsupported(source.source_path
+                                 + ": style sheet, script, font or image, not a document"));
+        return Status::ok_status();
+    }
     auto head = read_head(file, size);
     if (!head.ok()) {
         skip(path, head.status().with_context(source.source_path));

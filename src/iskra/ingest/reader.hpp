@@ -44,6 +44,12 @@ Status read_path(const std::filesystem::path& path,
                  const DocumentSink& on_document,
                  const SkipSink& on_skip);
 
+/// Whether the file's extension names a web or image asset rather than a document: style sheets,
+/// scripts, source maps, SVG/XPM/XBM images, fonts. Such files are text but hold no prose
+/// (documentation trees ship hundreds of them next to the pages), so read_path skips them as
+/// Unsupported instead of indexing their code.
+bool is_asset_file(const std::filesystem::path& path);
+
 /// Detects the format of a file from its first bytes and its name.
 Format detect_format(const std::filesystem::path& path, std::string_view head_bytes);
 
