@@ -23,8 +23,12 @@ struct Collection {
     std::vector<std::vector<std::uint8_t>> flags;
     std::vector<DocumentInput> inputs;
 
-    void add(std::string id, std::string body, std::vector<std::uint8_t> sentence_flags = {}) {
+    void add(std::string id,
+             std::string body,
+             std::vector<std::uint8_t> sentence_flags = {},
+             std::string title = {}) {
         texts.push_back(std::move(body));
+        titles.push_back(title.empty() ? id : std::move(title));
         ids.push_back(std::move(id));
         flags.push_back(std::move(sentence_flags));
     }
@@ -38,7 +42,7 @@ struct Collection {
         for (std::size_t d = 0; d < texts.size(); ++d) {
             DocumentInput input;
             input.doc_id = ids[d];
-            input.title = ids[d];
+            input.title = titles[d];
             input.source_path = ids[d] + ".txt";
             input.text = texts[d];
             input.sentences = spans[d];
@@ -51,6 +55,7 @@ struct Collection {
 
   private:
     std::vector<std::string> ids;
+    std::vector<std::string> titles;
 };
 
 std::string read_file(const std::filesystem::path& path) {
@@ -267,6 +272,26 @@ TEST(Knowledge, MergesRetellingsAndShowsConflictingDays) {
         EXPECT_EQ(question.source.text.find("ice axe"), std::string::npos)
             << "disputed facts are never asked: " << question.question;
     }
+}
+
+TEST(Knowledge, AnchorsADocumentsTimelineToTheDateOfItsTitle) {
+    Collection c;
+    c.add("address",
+          "Fellow citizens, the state of the union is strong. This year the harvest was "
+          "abundant. Last year the treaty with Spain was signed. On December 5 the Congress "
+          "met.",
+          {},
+          "Annual Message 1795 (George Washington)");
+    Knowledge k = c.build();
+    TimelineRequest every;
+    every.all = true;
+    auto events = k.timeline(every);
+    EXPECT_TRUE(has_event(events, "1794", "treaty")) << "last year";
+    EXPECT_TRUE(has_event(events, "1795", "harvest")) << "this year";
+    EXPECT_TRUE(has_event(events, "1795-12-05", "congress")) << "a day without a year";
+    EXPECT_TRUE(has_event(events, "1795", "fellow citizens")) << "the document itself";
+    auto story = k.timeline({});
+    EXPECT_TRUE(has_event(story, "1795", "fellow citizens"));
 }
 
 TEST(Knowledge, SkipsFlaggedSentencesForEvents) {

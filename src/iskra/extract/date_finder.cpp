@@ -132,6 +132,7 @@ class DateScanner {
     std::size_t try_range(std::size_t idx, DateMention& m) const;
     std::size_t try_year(std::size_t idx, DateMention& m) const;
     std::size_t try_relative(std::size_t idx, DateMention& m) const;
+    std::size_t try_deictic(std::size_t idx, DateMention& m) const;
     std::size_t parse_bracketed_date(std::size_t idx,
                                      std::optional<DateValue>& other,
                                      bool& other_is_old) const;
@@ -714,6 +715,35 @@ std::size_t DateScanner::try_year(std::size_t idx, DateMention& m) const {
     return idx + 1;
 }
 
+// "this year", "the present year", "last year", "next year", "the coming year": years counted
+// from when the text was written. "The past year" (the twelve months up to the writing) is
+// dated to the writing year.
+std::size_t DateScanner::try_deictic(std::size_t idx, DateMention& m) const {
+    std::size_t pos = word(idx) == "the" ? idx + 1 : idx;
+    std::string_view which = word(pos);
+    if (word(pos + 1) != "year") {
+        return idx;
+    }
+    int offset = 0;
+    if (which == "this"
+        || (pos > idx && (which == "present" || which == "current" || which == "past"))) {
+        offset = 0;
+    } else if (pos == idx && which == "last") {
+        offset = -1;
+    } else if ((pos == idx && which == "next") || (pos > idx && which == "coming")) {
+        offset = 1;
+    } else {
+        return idx;
+    }
+    m.kind = DateKind::Deictic;
+    m.resolved = false;
+    m.offset = static_cast<std::int16_t>(offset);
+    m.unit = OffsetUnit::Year;
+    m.begin = tokens_[idx].begin;
+    m.end_byte = tokens_[pos + 1].end;
+    return pos + 2;
+}
+
 std::size_t DateScanner::try_relative(std::size_t idx, DateMention& m) const {
     std::string_view first = word(idx);
     auto unit_of = [](std::string_view w) {
@@ -731,6 +761,9 @@ std::size_t DateScanner::try_relative(std::size_t idx, DateMention& m) const {
         }
         return OffsetUnit::None;
     };
+    if (std::size_t next = try_deictic(idx, m); next > idx) {
+        return next;
+    }
     // "the next day", "the following year", "the same day"
     if (first == "the" && is_word(idx + 1) && is_word(idx + 2)) {
         std::string_view which = word(idx + 1);
@@ -780,7 +813,8 @@ bool may_hold_date(const std::vector<ScanToken>& tokens, const FoldedWords& fold
             return true;
         }
         std::string_view w = folded[idx];
-        if (w == "later" || w == "next" || w == "following" || w == "same" || w == "afterwards") {
+        if (w == "later" || w == "next" || w == "following" || w == "same" || w == "afterwards"
+            || w == "year") {
             return true;
         }
     }

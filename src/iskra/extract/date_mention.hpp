@@ -15,6 +15,7 @@ enum class DateKind : std::uint8_t {
     Partial = 1,   ///< day and/or month without a year ("February 22"): year from context
     Relative = 2,  ///< "the next day", "two months later": needs an anchor date
     Lifespan = 3,  ///< "(1879–1940)" after a name: a life, not an event
+    Deictic = 4,   ///< "this year", "last year": relative to when the document was written
 };
 
 /// The unit of a relative offset. Serialized: values are stable.

@@ -69,7 +69,7 @@ void add_sentence_dates(std::string_view sentence,
     for (std::size_t idx = 0; idx < dates.size(); ++idx) {
         DateMention& mention = dates[idx];
         mention.sentence = sentence_idx;
-        if (!mention.resolved) {
+        if (!mention.resolved && mention.kind != DateKind::Deictic) {
             std::optional<DateValue> later;
             for (std::size_t k = idx + 1; k < dates.size(); ++k) {
                 if (dates[k].kind == DateKind::Explicit) {

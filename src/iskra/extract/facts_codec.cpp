@@ -134,7 +134,7 @@ DateMention read_date_mention(Reader& in) {
     m.sentence = static_cast<std::uint32_t>(in.varint());
     m.begin = static_cast<std::uint32_t>(in.varint());
     m.end_byte = m.begin + static_cast<std::uint32_t>(in.varint());
-    m.kind = static_cast<DateKind>(in.bounded_u8(3, "date kind"));
+    m.kind = static_cast<DateKind>(in.bounded_u8(4, "date kind"));
     m.resolved = in.bounded_u8(1, "resolved") == 1;
     m.offset = static_cast<std::int16_t>(unzigzag(in.varint()));
     m.unit = static_cast<OffsetUnit>(in.bounded_u8(4, "offset unit"));

@@ -98,8 +98,13 @@ Knowledge Knowledge::build(std::span<const DocumentInput> documents) {
     Tables& tables = *knowledge.tables_;
     tables.docs.reserve(documents.size());
     for (const auto& input : documents) {
-        tables.docs.push_back(
-            DocInfo{input.doc_id, input.title, input.source_path, input.facts.lower_case, kNoId});
+        tables.docs.push_back(DocInfo{input.doc_id,
+                                      input.title,
+                                      input.source_path,
+                                      input.facts.lower_case,
+                                      kNoId,
+                                      document_date(input),
+                                      title_date(input.title).has_value()});
     }
     auto mentions = build_clusters(tables, documents);
     link_mentions(tables, documents, mentions);

@@ -87,6 +87,7 @@ struct Event {
     /// sentences before it); used to judge the event's place in the story only.
     std::uint32_t implied = kNoId;
     bool has_pronoun = false;  ///< during build only
+    bool document = false;     ///< the document itself, dated by its title
     bool story = false;        ///< shown by the default (story) timeline; see mark_story_events
 };
 
@@ -102,6 +103,8 @@ struct DocInfo {
     std::string source_path;
     bool lower_case = false;
     std::uint32_t subject = kNoId;  ///< the most mentioned person cluster
+    std::optional<DateValue> date;  ///< when it was written, if its title or dateline says
+    bool dated_by_title = false;    ///< `date` comes from the title (not from the text)
 };
 
 struct Knowledge::Tables {
@@ -120,6 +123,15 @@ struct Knowledge::Tables {
     /// The form of a folded key (with "the " stripped), or kNoId.
     std::uint32_t find_form(std::string_view key) const;
 };
+
+/// When `input` was written: the year in its title, else a day or month on its first lines.
+std::optional<DateValue> document_date(const DocumentInput& input);
+/// The date its title gives (not a range or decade), if any.
+std::optional<DateValue> title_date(std::string_view title);
+
+/// `mention` anchored to the document's date when it is a "this year" or a year-less day that
+/// its passage left unresolved; otherwise unchanged.
+DateMention anchored_to_document(DateMention mention, const DateValue& written);
 
 /// Folds a name into a form key: fold_name, without a leading "the ", possessive or dots.
 std::string form_key(std::string_view name);

@@ -112,6 +112,7 @@ class EventBuilder {
 
   private:
     void add_document(std::uint32_t doc, std::size_t mention_idx);
+    void add_document_event(std::uint32_t doc, const DateValue& written);
     std::uint32_t person_before(std::uint32_t doc,
                                 std::uint32_t sentence,
                                 std::size_t mention_idx) const;
@@ -131,7 +132,12 @@ void EventBuilder::add_document(std::uint32_t doc, std::size_t mention_idx) {
     std::vector<std::uint64_t> terms;
     std::vector<DateValue> seen;
     std::uint32_t seen_sentence = kNoId;
-    for (const auto& date : input.facts.dates) {
+    const auto& written = tables_.docs[doc].date;
+    if (written && tables_.docs[doc].dated_by_title) {
+        add_document_event(doc, *written);
+    }
+    for (const auto& found : input.facts.dates) {
+        const DateMention date = written ? anchored_to_document(found, *written) : found;
         if (!date.is_event_date() || date.sentence >= input.sentences.size()) {
             continue;
         }
@@ -185,6 +191,22 @@ void EventBuilder::add_document(std::uint32_t doc, std::size_t mention_idx) {
         tables_.keep_sentence(doc, date.sentence, input);
         add_event(std::move(event));
     }
+}
+
+// A document dated by its title (an address, a dated report) is an event of its own: its first
+// sentence tells it.
+void EventBuilder::add_document_event(std::uint32_t doc, const DateValue& written) {
+    const DocumentInput& input = docs_[doc];
+    if (input.sentences.empty() || input.sentences[0].end > input.text.size()) {
+        return;
+    }
+    Event event;
+    event.date = written;
+    event.date_text = written.iso();
+    event.document = true;
+    event.sources.push_back(sentence_key(doc, 0));
+    tables_.keep_sentence(doc, 0, input);
+    add_event(std::move(event));
 }
 
 // The last person named in the few sentences before `sentence` (or earlier in it).
@@ -457,6 +479,10 @@ void mark_story_events(Knowledge::Tables& tables) {
     auto central = central_clusters(tables);
     auto story_span = central_span(tables, central);
     for (Event& event : tables.events) {
+        if (event.document) {
+            event.story = true;
+            continue;
+        }
         if (!event.statement || event.words < kMinStoryWords) {
             continue;
         }
