@@ -24,6 +24,7 @@ constexpr std::array<std::pair<std::string_view, int>, 28> kNumberWords = {{
 
 constexpr double kLowerCaseChunkShare = 0.8;  // a chunk of lower-cased text taken as a name
 constexpr std::size_t kMaxChunkWords = 8;
+constexpr double kMistypedName = 0.2;  // entity_type_confidence of a name of another type
 constexpr std::size_t kMaxNameWords = 4;
 
 std::string lower_ascii(std::string_view s) {
@@ -476,6 +477,30 @@ void add_chunk_candidates(const Question& question,
 
 constexpr double kPossessivePenalty = 0.6;
 
+// A chunk (from index `first` on) holding a name known to be of another type than the one asked
+// ("david alfaro siqueiros" for "which hospital") is that name, not a name of the asked type.
+void drop_chunks_over_mistyped_names(std::vector<Candidate>& out, std::size_t first) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> mistyped;
+    for (std::size_t i = 0; i < first && i < out.size(); ++i) {
+        if (out[i].type_confidence < kMistypedName) {
+            mistyped.emplace_back(out[i].begin, out[i].end);
+        }
+    }
+    if (mistyped.empty()) {
+        return;
+    }
+    std::vector<Candidate> kept(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(first));
+    for (std::size_t i = first; i < out.size(); ++i) {
+        const bool over = std::any_of(mistyped.begin(), mistyped.end(), [&](const auto& r) {
+            return out[i].begin < r.second && out[i].end > r.first;
+        });
+        if (!over) {
+            kept.push_back(std::move(out[i]));
+        }
+    }
+    out = std::move(kept);
+}
+
 // A possessive clitic ('s, ’s, or a bare apostrophe after s) right at `at`.
 bool possessive_at(std::string_view text, std::size_t at) {
     const std::string_view rest = text.substr(std::min(at, text.size()));
@@ -555,6 +580,7 @@ std::vector<Candidate> extract_candidates(const Question& question,
                 for (std::size_t i = first; i < out.size(); ++i) {
                     out[i].type_confidence *= kLowerCaseChunkShare;
                 }
+                drop_chunks_over_mistyped_names(out, first);
             }
             break;
         case AnswerType::Other:
