@@ -1,5 +1,6 @@
 #include "iskra/index/doc_store_reader.hpp"
 
+#include <optional>
 #include <string>
 
 #include <zstd.h>
@@ -53,9 +54,9 @@ Result<DocumentRecord> DocStoreReader::document(DocId doc) const {
             recent_->insert(block, decoded);
         }
     }
-    auto bytes = slice(*decoded, doc);
-    ISKRA_TRY(bytes);
-    return parse_document(*bytes, what_);
+    auto sections = slice(*decoded, doc);
+    ISKRA_TRY(sections);
+    return parse_document(*sections, what_);
 }
 
 Result<std::string_view> DocStoreReader::serialized(DocId doc, DocBlockCache& cache) const {
@@ -63,11 +64,19 @@ Result<std::string_view> DocStoreReader::serialized(DocId doc, DocBlockCache& ca
         return Status::invalid_argument(what_ + ": no document " + std::to_string(doc));
     }
     bool cached = cache.block < block_count_ && doc >= cache.first_doc
-                  && doc - cache.first_doc < cache.ends.size();
+                  && doc - cache.first_doc < cache.doc_count();
     if (!cached) {
         ISKRA_TRY(load_block(block_of(doc), cache));
     }
-    return slice(cache, doc);
+    auto sections = slice(cache, doc);
+    ISKRA_TRY(sections);
+    cache.assembled.clear();
+    append_varint(cache.assembled, sections->meta.size());
+    append_varint(cache.assembled, sections->text.size());
+    cache.assembled += sections->meta;
+    cache.assembled += sections->text;
+    cache.assembled += sections->blobs;
+    return std::string_view(cache.assembled);
 }
 
 std::uint64_t DocStoreReader::block_of(DocId doc) const {
@@ -87,14 +96,17 @@ std::uint64_t DocStoreReader::block_of(DocId doc) const {
     return low;
 }
 
-Result<std::string_view> DocStoreReader::slice(const DocBlockCache& cache, DocId doc) const {
-    if (doc < cache.first_doc || doc - cache.first_doc >= cache.ends.size()) {
+Result<DocumentSections> DocStoreReader::slice(const DocBlockCache& cache, DocId doc) const {
+    if (doc < cache.first_doc || doc - cache.first_doc >= cache.doc_count()) {
         return Status::corruption(what_ + ": block " + std::to_string(cache.block)
                                   + " lacks document " + std::to_string(doc));
     }
-    std::size_t index = doc - cache.first_doc;
-    std::uint32_t begin = index == 0 ? 0 : cache.ends[index - 1];
-    return std::string_view(cache.raw).substr(cache.data_start + begin, cache.ends[index] - begin);
+    std::size_t at = std::size_t{doc - cache.first_doc} * 3;
+    auto section = [&](std::size_t part) {
+        std::uint32_t begin = cache.starts[at + part];
+        return std::string_view(cache.raw).substr(begin, cache.starts[at + 3 + part] - begin);
+    };
+    return DocumentSections{section(0), section(1), section(2)};
 }
 
 Status DocStoreReader::load_block(std::uint64_t block, DocBlockCache& cache) const {
@@ -104,51 +116,111 @@ Status DocStoreReader::load_block(std::uint64_t block, DocBlockCache& cache) con
     std::uint64_t begin = load_unaligned<std::uint64_t>(offsets + block * 8);
     std::uint64_t end = load_unaligned<std::uint64_t>(offsets + (block + 1) * 8);
     cache.block = ~std::uint64_t{0};
-    cache.ends.clear();
+    cache.starts.clear();
+    auto bad = [&](std::string_view why) {
+        return Status::corruption(what_ + ": " + std::string(why) + " in block "
+                                  + std::to_string(block));
+    };
     if (begin > end || end > index_offset_) {
-        return Status::corruption(what_ + ": bad block index entry " + std::to_string(block));
+        return bad("bad block index entry");
     }
-    auto compressed = content_.substr(begin, end - begin);
-    unsigned long long raw_size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
-    if (raw_size == ZSTD_CONTENTSIZE_ERROR || raw_size == ZSTD_CONTENTSIZE_UNKNOWN
-        || raw_size > (std::uint64_t{1} << 33)) {
-        return Status::corruption(what_ + ": bad compressed block " + std::to_string(block));
+    // Three frames back to back: header + metadata, texts, blobs.
+    std::string_view compressed = content_.substr(begin, end - begin);
+    std::size_t frame_ends[3] = {};
+    cache.raw.clear();
+    for (std::size_t& frame_end : frame_ends) {
+        std::size_t frame_size = ZSTD_findFrameCompressedSize(compressed.data(), compressed.size());
+        unsigned long long raw_size =
+            ZSTD_getFrameContentSize(compressed.data(), compressed.size());
+        if (ZSTD_isError(frame_size) || raw_size == ZSTD_CONTENTSIZE_ERROR
+            || raw_size == ZSTD_CONTENTSIZE_UNKNOWN || raw_size > (std::uint64_t{1} << 31)) {
+            return bad("bad compressed frame");
+        }
+        std::size_t at = cache.raw.size();
+        cache.raw.resize(at + raw_size);
+        std::size_t got =
+            ZSTD_decompress(cache.raw.data() + at, raw_size, compressed.data(), frame_size);
+        if (ZSTD_isError(got) || got != raw_size) {
+            return bad("cannot decompress");
+        }
+        compressed.remove_prefix(frame_size);
+        frame_end = cache.raw.size();
     }
-    cache.raw.resize(raw_size);
-    std::size_t got =
-        ZSTD_decompress(cache.raw.data(), cache.raw.size(), compressed.data(), compressed.size());
-    if (ZSTD_isError(got) || got != raw_size) {
-        return Status::corruption(what_ + ": cannot decompress block " + std::to_string(block));
-    }
-    util::ByteReader in(cache.raw, what_);
+    util::ByteReader in(std::string_view(cache.raw).substr(0, frame_ends[0]), what_);
     auto count = in.varint();
     ISKRA_TRY(count);
     if (*count > cache.raw.size()) {
-        return Status::corruption(what_ + ": bad document count in block " + std::to_string(block));
+        return bad("bad document count");
     }
-    std::uint64_t previous = 0;
-    for (std::uint64_t i = 0; i < *count; ++i) {
+    std::vector<std::uint64_t> doc_sizes(*count * 3);
+    for (std::uint64_t& size : doc_sizes) {
         auto value = in.varint();
         ISKRA_TRY(value);
-        if (*value < previous) {
-            return Status::corruption(what_ + ": bad document offsets in block "
-                                      + std::to_string(block));
-        }
-        previous = *value;
-        cache.ends.push_back(static_cast<std::uint32_t>(*value));
+        size = *value;
     }
-    cache.data_start = in.position();
-    if (cache.data_start + previous > cache.raw.size()) {
-        cache.ends.clear();
-        return Status::corruption(what_ + ": block " + std::to_string(block) + " is too short");
+    // Section starts: metadata after the header, texts and blobs at their frames.
+    std::uint64_t next[3] = {in.position(), frame_ends[0], frame_ends[1]};
+    const std::uint64_t limit[3] = {frame_ends[0], frame_ends[1], frame_ends[2]};
+    cache.starts.resize((*count + 1) * 3);
+    for (std::uint64_t doc = 0; doc <= *count; ++doc) {
+        for (std::size_t part = 0; part < 3; ++part) {
+            cache.starts[doc * 3 + part] = static_cast<std::uint32_t>(next[part]);
+            if (doc < *count) {
+                next[part] += doc_sizes[doc * 3 + part];
+                if (next[part] > limit[part]) {
+                    cache.starts.clear();
+                    return bad("section sizes exceed the block");
+                }
+            }
+        }
     }
     cache.first_doc = load_unaligned<std::uint32_t>(firsts + block * 4);
     cache.block = block;
     return {};
 }
 
+namespace {
+
+// Splits a serialized document (meta_size, text_size, then the sections) into its sections.
+std::optional<DocumentSections> split_serialized(std::string_view bytes) {
+    const auto* begin = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    const auto* p = begin;
+    const auto* end = begin + bytes.size();
+    std::uint64_t meta_size = read_varint(p, end);
+    std::uint64_t text_size = read_varint(p, end);
+    auto header = static_cast<std::size_t>(p - begin);
+    if (header + meta_size + text_size > bytes.size() || meta_size > bytes.size()
+        || text_size > bytes.size()) {
+        return std::nullopt;
+    }
+    std::string_view rest = bytes.substr(header);
+    return DocumentSections{rest.substr(0, meta_size),
+                            rest.substr(meta_size, text_size),
+                            rest.substr(meta_size + text_size)};
+}
+
+}  // namespace
+
+std::uint64_t serialized_text_size(std::string_view bytes) {
+    auto sections = split_serialized(bytes);
+    if (!sections) {
+        return 0;
+    }
+    util::ByteReader in(sections->text, "document");
+    auto title = in.string();
+    return title.ok() ? sections->text.size() - in.position() : 0;
+}
+
 Result<DocumentRecord> parse_document(std::string_view bytes, std::string_view what) {
-    util::ByteReader in(bytes, what);
+    auto sections = split_serialized(bytes);
+    if (!sections) {
+        return Status::corruption(std::string(what) + ": bad document sizes");
+    }
+    return parse_document(*sections, what);
+}
+
+Result<DocumentRecord> parse_document(const DocumentSections& sections, std::string_view what) {
+    util::ByteReader in(sections.meta, what);
     DocumentRecord r;
     auto read_string = [&](std::string& out) -> Status {
         auto s = in.string();
@@ -156,14 +228,18 @@ Result<DocumentRecord> parse_document(std::string_view bytes, std::string_view w
         out.assign(*s);
         return {};
     };
-    ISKRA_TRY(read_string(r.external_id));
-    ISKRA_TRY(read_string(r.title));
     ISKRA_TRY(read_string(r.source_path));
     ISKRA_TRY(read_string(r.format));
-    ISKRA_TRY(read_string(r.text));
+    {
+        util::ByteReader text(sections.text, what);
+        auto title = text.string();
+        ISKRA_TRY(title);
+        r.title.assign(*title);
+        r.text.assign(sections.text.substr(text.position()));
+    }
     auto sentence_count = in.varint();
     ISKRA_TRY(sentence_count);
-    if (*sentence_count > bytes.size()) {
+    if (*sentence_count > sections.meta.size()) {
         return Status::corruption(std::string(what) + ": bad sentence count");
     }
     r.sentences.resize(*sentence_count);
@@ -215,15 +291,20 @@ Result<DocumentRecord> parse_document(std::string_view bytes, std::string_view w
     r.flags = *flags;
     r.quality = *quality;
     r.invalid_utf8_replaced = static_cast<std::uint32_t>(*invalid);
-    if (*annotation_count > bytes.size()) {
+    if (*annotation_count > sections.meta.size()) {
         return Status::corruption(std::string(what) + ": bad annotation count");
     }
+    std::string_view blobs = sections.blobs;
     for (std::uint64_t i = 0; i < *annotation_count; ++i) {
         std::string name;
-        std::string blob;
         ISKRA_TRY(read_string(name));
-        ISKRA_TRY(read_string(blob));
-        r.annotations.emplace_back(std::move(name), std::move(blob));
+        auto size = in.varint();
+        ISKRA_TRY(size);
+        if (*size > blobs.size()) {
+            return Status::corruption(std::string(what) + ": annotation blobs are too short");
+        }
+        r.annotations.emplace_back(std::move(name), std::string(blobs.substr(0, *size)));
+        blobs.remove_prefix(*size);
     }
     return r;
 }

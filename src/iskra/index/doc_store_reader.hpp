@@ -16,9 +16,22 @@ namespace iskra::index {
 struct DocBlockCache {
     std::uint64_t block = ~std::uint64_t{0};
     DocId first_doc = 0;
-    std::string raw;
-    std::vector<std::uint32_t> ends;  // end offset of each document, relative to data_start
-    std::size_t data_start = 0;
+    std::string raw;  // the three decompressed frames, back to back
+    /// Per document of the block, the offsets in `raw` where its metadata, text and blob
+    /// sections begin; one more triple at the end (the sections' ends).
+    std::vector<std::uint32_t> starts;
+    std::string assembled;  // serialized() output
+
+    std::uint32_t doc_count() const {
+        return starts.empty() ? 0 : static_cast<std::uint32_t>(starts.size() / 3 - 1);
+    }
+};
+
+/// A stored document's three sections (docs/FORMAT.md#document-store).
+struct DocumentSections {
+    std::string_view meta;
+    std::string_view text;  ///< title (varint length + bytes) then the text
+    std::string_view blobs;
 };
 
 class RecentBlocks;
@@ -40,7 +53,7 @@ class DocStoreReader {
     Status load_block(std::uint64_t block, DocBlockCache& cache) const;
     /// The block that holds `doc` (< doc_count_).
     std::uint64_t block_of(DocId doc) const;
-    Result<std::string_view> slice(const DocBlockCache& cache, DocId doc) const;
+    Result<DocumentSections> slice(const DocBlockCache& cache, DocId doc) const;
 
     std::string_view content_;
     std::string what_;
@@ -52,5 +65,8 @@ class DocStoreReader {
 
 /// Parses what serialize_document() wrote.
 Result<DocumentRecord> parse_document(std::string_view bytes, std::string_view what);
+Result<DocumentRecord> parse_document(const DocumentSections& sections, std::string_view what);
+/// The size of the text (title excluded) of a serialized document; 0 when it is damaged.
+std::uint64_t serialized_text_size(std::string_view bytes);
 
 }  // namespace iskra::index

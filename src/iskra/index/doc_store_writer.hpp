@@ -12,13 +12,15 @@
 namespace iskra::index {
 
 /// Target uncompressed size of a document-store block.
-inline constexpr std::size_t kDocStoreBlockBytes = 128 * 1024;
+inline constexpr std::size_t kDocStoreBlockBytes = 256 * 1024;
 
-/// Appends a DocumentRecord's serialized form (docs/FORMAT.md#document-store) to `out`.
+/// Appends a DocumentRecord's serialized form (docs/FORMAT.md#document-store) to `out`:
+/// meta_size and text_size (varints), then its three sections: metadata, title + text, blobs.
 void serialize_document(const DocumentRecord& record, std::string& out);
 
-/// Writes `docs.store`: documents serialized and packed into zstd-compressed blocks of about
-/// 64 KB (a document larger than that gets a block of its own), then the block index.
+/// Writes `docs.store`: documents serialized and packed into blocks of about 256 KB (a larger
+/// document gets a block of its own), each block three zstd frames (metadata, texts, annotation
+/// blobs, each section of every document of the block together), then the block index.
 class DocStoreWriter {
   public:
     explicit DocStoreWriter(FileSink& out);
@@ -34,11 +36,14 @@ class DocStoreWriter {
     void finish();
 
   private:
+    static constexpr std::size_t kSections = 3;
     void flush_block();
+    void compress_frame(std::string_view first, std::string_view second, int level);
 
     FileSink& out_;
-    std::string block_;
-    std::vector<std::uint32_t> doc_ends_;  // end offset of each document of the open block
+    std::string sections_[kSections];  // the open block's metadata, texts and blobs
+    std::string sizes_;                // varint section sizes of each document of the block
+    std::uint32_t block_docs_ = 0;
     std::uint32_t doc_count_ = 0;
     std::uint32_t block_first_doc_ = 0;
     std::vector<std::uint64_t> block_offsets_;

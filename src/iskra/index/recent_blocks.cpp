@@ -6,7 +6,7 @@ namespace iskra::index {
 
 namespace {
 std::size_t footprint(const DocBlockCache& decoded) {
-    return decoded.raw.size() + decoded.ends.size() * sizeof(std::uint32_t);
+    return decoded.raw.size() + decoded.starts.size() * sizeof(std::uint32_t);
 }
 }  // namespace
 

@@ -29,18 +29,6 @@ std::vector<std::vector<DocId>> build_doc_maps(const std::vector<MergeInput>& in
     return maps;
 }
 
-// The size of the text field of a serialized document (the fifth string, see serialize_document).
-std::uint64_t text_size(std::string_view serialized) {
-    util::ByteReader in(serialized, "document");
-    for (int field = 0; field < 4; ++field) {
-        if (!in.string().ok()) {
-            return 0;
-        }
-    }
-    auto size = in.varint();
-    return size.ok() ? *size : 0;
-}
-
 Status copy_documents(const std::vector<MergeInput>& inputs,
                       const std::vector<std::vector<DocId>>& maps,
                       SegmentBuilder& builder) {
@@ -59,7 +47,7 @@ Status copy_documents(const std::vector<MergeInput>& inputs,
                                  reader.sentence_starts(doc),
                                  reader.length(Field::All, doc),
                                  reader.length(Field::Title, doc),
-                                 text_size(*bytes));
+                                 serialized_text_size(*bytes));
         }
     }
     return {};

@@ -262,7 +262,11 @@ std::optional<std::uint32_t> SegmentReader::sentence_of_position(DocId doc,
 }
 
 Result<StoredDocument> SegmentReader::document(DocId doc) const {
-    return impl_->store.document(doc);
+    auto stored = impl_->store.document(doc);
+    if (stored.ok()) {
+        stored->external_id.assign(impl_->id(doc));  // kept in `ids`, not in the store
+    }
+    return stored;
 }
 
 Result<std::string_view> SegmentReader::serialized_document(DocId doc, DocBlockCache& cache) const {
