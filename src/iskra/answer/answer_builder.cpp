@@ -21,6 +21,7 @@ constexpr double kMinCommonCoverage =
     0.34;  // the question's ordinary words must be there too  // below: no candidate is good enough
 // A sentence this close to the whole question answers it even without its ordinary words.
 constexpr double kFullCoverage = 0.85;
+constexpr double kRelationWeight = 2.0;     // ordinary question words in proximity, vs names
 constexpr double kProximityShare = 0.4;     // how much a candidate's nearness to the terms counts
 constexpr double kLeadingSpanShare = 0.65;  // untyped span before every matched question word
 constexpr double kConflictShare = 0.3;      // a rival group this close to the best is a conflict
@@ -64,8 +65,11 @@ double proximity(const Candidate& c, const TermMatches& m, const Question& q) {
             best = std::min(best, d);
         }
         const double words = static_cast<double>(best) / 6.0;
-        sum += q.terms[t].weight / (1.0 + words / 4.0);
-        total += q.terms[t].weight;
+        // The relation words ("chairman", "die") place the answer; names and numbers of the
+        // question mostly say which one.
+        const double w = q.terms[t].weight * (q.terms[t].proper ? 1.0 : kRelationWeight);
+        sum += w / (1.0 + words / 4.0);
+        total += w;
     }
     if (total <= 0) {
         return 0;
