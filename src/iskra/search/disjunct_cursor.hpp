@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -28,25 +29,37 @@ class DisjunctCursor {
 
     DocId doc() const { return term_ ? term_->doc() : phrase_->doc(); }
     void next() {
+        const DocId before = doc();
         if (term_) {
             term_->next();
         } else {
             phrase_->next();
         }
+        if (doc() == kEndOfPostings && before != kEndOfPostings) {
+            last_doc_ = before;
+        }
     }
     void advance(DocId target) {
+        const DocId before = doc();
         if (term_) {
             term_->advance(target);
         } else {
             phrase_->advance(target);
         }
+        if (doc() == kEndOfPostings && before != kEndOfPostings) {
+            last_doc_ = target - 1;  // the list may hold documents below target, none above
+        }
+    }
+    /// Whether the clause is exhausted and holds no document at or after `doc`.
+    bool exhausted_before(DocId doc) const {
+        return this->doc() == kEndOfPostings && last_doc_ < doc;
     }
     float score() const { return term_ ? term_->score() : phrase_->score(); }
     float max_score() const { return max_score_; }
     /// See PhraseMatcher::skip_hopeless; nothing for a term (MaxScore prunes terms itself).
-    void skip_hopeless(const TopKQueue& queue, float others_max) {
+    void skip_hopeless(const TopKQueue& queue, std::function<float(DocId)> others_max) {
         if (phrase_) {
-            phrase_->skip_hopeless(queue, others_max);
+            phrase_->skip_hopeless(queue, std::move(others_max));
         }
     }
     std::uint32_t cost() const { return term_ ? term_->cost() : phrase_->cost(); }
@@ -55,6 +68,7 @@ class DisjunctCursor {
     std::optional<Term> term_;
     std::optional<Phrase> phrase_;
     float max_score_ = 0;
+    DocId last_doc_ = kEndOfPostings;  // set when the clause runs out
 };
 
 /// A bound on the BM25 score of a phrase over the given term cursors, before they move. An

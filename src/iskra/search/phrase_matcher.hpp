@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <span>
 #include <utility>
@@ -86,12 +87,12 @@ class PhraseMatcher {
     }
     /// From now on, passes over candidate documents (holding every term) where even the largest
     /// phrase frequency their term frequencies allow could not score above
-    /// `queue.threshold() - others_max`, without reading positions: in a disjunction whose other
-    /// clauses score at most `others_max`, such a document cannot enter the queue anyway.
-    /// `queue` must outlive the matcher.
-    void skip_hopeless(const TopKQueue& queue, float others_max) {
+    /// `queue.threshold() - others_max(doc)`, without reading positions: in a disjunction whose
+    /// other clauses score at most `others_max(doc)` on `doc`, such a document cannot enter the
+    /// queue anyway. `queue` must outlive the matcher.
+    void skip_hopeless(const TopKQueue& queue, std::function<float(DocId)> others_max) {
         queue_ = &queue;
-        others_max_ = others_max;
+        others_max_ = std::move(others_max);
     }
     /// Moves to the first document >= target holding the phrase.
     void advance(DocId target) {
@@ -132,7 +133,10 @@ class PhraseMatcher {
         if (queue_ == nullptr) {
             return false;
         }
-        const float floor = queue_->threshold() - others_max_;
+        if (queue_->threshold() <= 0.0f) {
+            return false;
+        }
+        const float floor = queue_->threshold() - others_max_(doc);
         if (floor <= 0.0f) {
             return false;
         }
@@ -180,7 +184,7 @@ class PhraseMatcher {
     std::uint32_t freq_ = 0;
     bool started_ = false;
     const TopKQueue* queue_ = nullptr;
-    float others_max_ = 0;
+    std::function<float(DocId)> others_max_;
 };
 
 }  // namespace iskra::search

@@ -288,12 +288,18 @@ void run_terms(const Plan& plan,
         };
         open_clauses(plan, query, weights, open, clauses);
         if (algorithm != DisjunctionAlgorithm::Exhaustive) {
-            float total_max = 0;
-            for (const Disjunct& clause : clauses) {
-                total_max += clause.max_score();
-            }
-            for (Disjunct& clause : clauses) {
-                clause.skip_hopeless(queue, total_max - clause.max_score());
+            // Bound of the other clauses on a document: a list exhausted before it adds nothing.
+            // `clauses` is not resized from here on.
+            for (std::size_t i = 0; i < clauses.size(); ++i) {
+                clauses[i].skip_hopeless(queue, [&clauses, i](DocId doc) {
+                    float others = 0;
+                    for (std::size_t j = 0; j < clauses.size(); ++j) {
+                        if (j != i && !clauses[j].exhausted_before(doc)) {
+                            others += clauses[j].max_score();
+                        }
+                    }
+                    return others;
+                });
             }
         }
         run_disjunction(
