@@ -114,6 +114,7 @@ TEST_F(SeedKnowledge, ClustersTheAliasesOfTheIssue) {
     ASSERT_TRUE(trotsky.has_value());
     for (const char* alias : {"Leon Trotsky",
                               "Lev Davidovich Bronstein",
+                              "Leon Davidovich Bronstein",  // "Born Leon Davidovich Bronstein"
                               "Bronstein",
                               "Pero",
                               "Yanovsky",

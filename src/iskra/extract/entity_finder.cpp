@@ -121,6 +121,11 @@ std::size_t NameScanner::read_name(std::size_t idx, std::size_t first_word) {
     if (lexicon::is_function_word(word(idx)) && !tokens_[idx].all_caps) {
         return idx + 1;
     }
+    // "Born Lev Bronstein in 1879, ...", "Said Smith: ...": a verb capitalised only because it
+    // opens the sentence is not part of the name after it.
+    if (idx == first_word && lexicon::is_person_verb(word(idx)) && is_name_word(idx + 1)) {
+        return idx + 1;
+    }
     std::size_t start = idx;
     bool titled = false;
     while (is_name_word(start) && lexicon::is_person_title(word(start))) {
