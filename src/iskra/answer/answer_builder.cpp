@@ -32,7 +32,9 @@ constexpr std::size_t kMaxConflicts = 2;
 constexpr std::size_t kMaxAnswerSentences = 3;
 constexpr std::size_t kMaxExplanationSentences = 5;
 constexpr double kExplanationShare = 0.35;
-constexpr double kCueBoost = 1.25;  // explanation sentences with a cause/copula cue
+constexpr double kCueBoost = 1.25;
+constexpr long kShortSentenceWords = 8;  // shorter explanation sentences get the one before  //
+                                         // explanation sentences with a cause/copula cue
 
 struct Context {
     const Question& question;
@@ -131,6 +133,40 @@ std::string join_sentences(const Context& ctx, const std::vector<std::size_t>& i
         out += ctx.passages[i].ref.text;
     }
     return out;
+}
+
+bool is_explanation(AnswerType type) {
+    return type == AnswerType::Definition || type == AnswerType::Reason;
+}
+
+// A short sentence, or one opening with a pronoun or demonstrative, leans on the one before.
+bool refers_back(std::string_view sentence) {
+    static constexpr std::string_view kOpeners[] = {
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "its",
+        "his",
+        "her",
+        "their",
+        "such",
+        "the latter",
+        "the former",
+    };
+    std::string lower;
+    for (char c : sentence.substr(0, 24)) {
+        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    const bool opener = std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](auto o) {
+        return lower.starts_with(o) && lower.size() > o.size() && lower[o.size()] == ' ';
+    });
+    const auto words = std::count(sentence.begin(), sentence.end(), ' ') + 1;
+    return opener || words < kShortSentenceWords;
 }
 
 void set_not_found(const Context& ctx, AskResponse& r) {
@@ -293,6 +329,11 @@ void sentence_answer(const Context& ctx,
     r.status = "answered";
     r.answer = std::move(g);
     r.answer_text = join_sentences(ctx, best);
+    const Passage& top = ctx.passages[best.front()];
+    if (is_explanation(ctx.question.type) && refers_back(top.ref.text) && !top.before.empty()) {
+        // "This alliance became known as ...": what it refers to is in the sentence before.
+        r.answer_text = top.before + " " + r.answer_text;
+    }
     f.coverage = ctx.scores[best.front()].coverage;
     f.score = ctx.scores[best.front()].score;
     f.faq = ctx.scores[best.front()].faq ? 1.0 : 0.0;

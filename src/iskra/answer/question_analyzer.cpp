@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <span>
 
 #include "iskra/answer/lexical_synonyms.hpp"
 #include "iskra/answer/question_words.hpp"
@@ -243,7 +244,7 @@ bool asks_explanation(const std::vector<QuestionWord>& w, std::size_t wh) {
     }
     const std::size_t rest = w.size() - (wh + 2);
     for (std::size_t i = wh + 2; i < w.size(); ++i) {
-        if (looks_like_verb(w[i].lower)) {
+        if (!w[i].capitalized && looks_like_verb(w[i].lower)) {
             return false;  // "what is X called", "what was X used for"
         }
     }
@@ -423,7 +424,10 @@ KeyTerm make_key_term(const QuestionWord& word,
     k.folded = analyzer.fold(word.surface);
     k.terms.push_back(analyzer.term(word.surface));
     k.proper = (word.capitalized && !sentence_initial) || is_number_word(word.lower);
-    for (std::string_view synonym : lexical_synonyms(k.folded)) {
+    // A name ("the Dies Committee") has no synonyms: "dies" is not "death" there.
+    const bool capitalized_name = word.capitalized && !sentence_initial;
+    for (std::string_view synonym :
+         capitalized_name ? std::span<const std::string_view>{} : lexical_synonyms(k.folded)) {
         std::string term = analyzer.term(synonym);
         if (std::find(k.terms.begin(), k.terms.end(), term) == k.terms.end()) {
             k.terms.push_back(std::move(term));
