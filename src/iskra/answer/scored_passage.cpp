@@ -158,6 +158,11 @@ std::vector<PassageScore> score_passages(const Question& question,
         }
         s.score = s.coverage * s.coverage * s.quality * (0.75 + 0.25 * retrieval)
                   * (s.proper_missing ? 0.6 : 1.0) * length_factor * (s.faq ? kFaqBoost : 1.0);
+        if (question.type == AnswerType::Definition && !s.faq) {
+            // A definition names what it defines: "what is a kernel module" wants a sentence with
+            // both words, not one about kernels.
+            s.score *= s.matches.coverage;
+        }
         out.push_back(std::move(s));
     }
     return out;
