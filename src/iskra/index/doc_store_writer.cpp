@@ -64,9 +64,9 @@ void serialize_document(const DocumentRecord& record, std::string& out) {
 }
 
 void DocStoreWriter::add(const DocumentRecord& record) {
-    std::string serialized;
-    serialize_document(record, serialized);
-    add_serialized(serialized);
+    scratch_.clear();
+    serialize_document(record, scratch_);
+    add_serialized(scratch_);
 }
 
 void DocStoreWriter::add_serialized(std::string_view serialized) {

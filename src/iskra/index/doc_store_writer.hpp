@@ -50,6 +50,7 @@ class DocStoreWriter {
     std::vector<std::uint32_t> block_first_docs_;
     std::string compressed_;
     std::string header_;
+    std::string scratch_;  // add()'s serialized record
     struct CompressionContext;
     std::unique_ptr<CompressionContext> context_;  // one zstd context for every block
 };

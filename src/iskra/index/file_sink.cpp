@@ -20,6 +20,12 @@ Result<FileSink> FileSink::create(const std::filesystem::path& path) {
     return sink;
 }
 
+FileSink FileSink::in_memory() {
+    FileSink sink;
+    sink.in_memory_ = true;
+    return sink;
+}
+
 void FileSink::append(std::string_view bytes) {
     buffer_.append(bytes);
     if (buffer_.size() >= kBufferBytes) {
@@ -28,7 +34,7 @@ void FileSink::append(std::string_view bytes) {
 }
 
 void FileSink::flush() {
-    if (buffer_.empty()) {
+    if (buffer_.empty() || in_memory_) {
         return;
     }
     crc_ = util::crc32c(buffer_, crc_);
@@ -40,6 +46,9 @@ void FileSink::flush() {
 }
 
 Status FileSink::finish() {
+    if (in_memory_) {
+        return Status::internal("an in-memory sink has no file to finish");
+    }
     std::uint64_t content_size = size();
     flush();
     auto footer = make_footer(content_size, crc_);

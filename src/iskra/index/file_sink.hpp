@@ -21,6 +21,12 @@ class FileSink {
     FileSink& operator=(FileSink&&) = default;
 
     static Result<FileSink> create(const std::filesystem::path& path);
+    /// A sink that keeps everything in memory (no file, no footer): the writer builds a document
+    /// store this way while it inverts, then copies it into the segment with append().
+    static FileSink in_memory();
+
+    /// The content of an in_memory() sink.
+    std::string_view memory_content() const { return buffer_; }
 
     /// Appends bytes; errors are reported by finish() (the first one sticks).
     void append(std::string_view bytes);
@@ -36,6 +42,7 @@ class FileSink {
 
   private:
     void flush();
+    bool in_memory_ = false;
     util::File file_;
     std::string buffer_;
     std::uint64_t written_ = 0;

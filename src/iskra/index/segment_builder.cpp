@@ -61,6 +61,16 @@ void SegmentBuilder::add_document(std::string_view serialized,
                                   std::uint32_t length_title,
                                   std::uint64_t text_bytes) {
     store_.add_serialized(serialized);
+    add_unstored_document(
+        external_id, content_hash, sentence_starts, length_all, length_title, text_bytes);
+}
+
+void SegmentBuilder::add_unstored_document(std::string_view external_id,
+                                           std::uint64_t content_hash,
+                                           std::span<const std::uint32_t> sentence_starts,
+                                           std::uint32_t length_all,
+                                           std::uint32_t length_title,
+                                           std::uint64_t text_bytes) {
     id_bytes_.append(external_id);
     id_offsets_.push_back(static_cast<std::uint32_t>(id_bytes_.size()));
     hashes_.push_back(content_hash);
@@ -163,10 +173,17 @@ Status SegmentBuilder::write_small_files(BuiltSegment& built) {
     return write(kSegmentInfoFile, info.take());
 }
 
+void SegmentBuilder::set_store(std::string_view content) {
+    store_given_ = true;
+    store_sink_.append(content);
+}
+
 Result<BuiltSegment> SegmentBuilder::finish() {
     BuiltSegment built;
     dictionary_.finish();
-    store_.finish();
+    if (!store_given_) {
+        store_.finish();
+    }
     ISKRA_TRY(finish_sink(docs_sink_, kPostingsDocFile, built));
     ISKRA_TRY(finish_sink(pos_sink_, kPostingsPosFile, built));
     ISKRA_TRY(finish_sink(terms_sink_, kTermsFile, built));

@@ -36,6 +36,7 @@ struct BuiltSegment {
 ///
 ///     auto builder = SegmentBuilder::create(dir);
 ///     for each document in id order: builder->add_document(serialized, ...);
+///         (or add_unstored_document(...) for each, then set_store(a store built beforehand))
 ///     for field All then Title, for each term in byte order:
 ///         builder->begin_term(field); builder->add_posting(...)...; builder->end_term(term);
 ///     auto built = builder->finish();
@@ -53,6 +54,16 @@ class SegmentBuilder {
                       std::uint32_t length_all,
                       std::uint32_t length_title,
                       std::uint64_t text_bytes);
+    /// The same for a document already in a store given to set_store().
+    void add_unstored_document(std::string_view external_id,
+                               std::uint64_t content_hash,
+                               std::span<const std::uint32_t> sentence_starts,
+                               std::uint32_t length_all,
+                               std::uint32_t length_title,
+                               std::uint64_t text_bytes);
+    /// Uses `content` (a finished DocStoreWriter's output, holding every document added with
+    /// add_unstored_document, in order) as the segment's docs.store.
+    void set_store(std::string_view content);
     DocId doc_count() const { return static_cast<DocId>(length_all_.size()); }
 
     /// REQUIRES: every document added; fields in order (All, then Title); terms ascending.
@@ -83,6 +94,7 @@ class SegmentBuilder {
     PostingsWriter postings_;
     TermDictionaryWriter dictionary_;
     DocStoreWriter store_;
+    bool store_given_ = false;
     Field field_ = Field::All;
     std::uint32_t term_postings_ = 0;
     std::string key_;

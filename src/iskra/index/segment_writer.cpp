@@ -108,19 +108,18 @@ void SegmentWriter::add(const DocumentRecord& record, const AnalyzedDocument& an
         }
     }
     DocEntry entry;
-    entry.store_offset = store_.size();
     entry.sentence_offset = static_cast<std::uint32_t>(sentence_starts_.size());
     entry.length_all = analyzed.length_all();
     entry.length_title = analyzed.title_length;
     entry.content_hash = record.content_hash;
     entry.text_bytes = record.text.size();
-    std::size_t store_capacity = store_.capacity();
-    serialize_document(record, store_);
+    std::uint64_t store_size = store_sink_.size();
+    store_.add(record);
     sentence_starts_.insert(
         sentence_starts_.end(), analyzed.sentence_starts.begin(), analyzed.sentence_starts.end());
     ids_.push_back(record.external_id);
     docs_.push_back(entry);
-    memory_bytes_ += (store_.capacity() - store_capacity) + sizeof(DocEntry) + 32
+    memory_bytes_ += (store_sink_.size() - store_size) + sizeof(DocEntry) + 32
                      + record.external_id.size() + 4 * analyzed.sentence_starts.size();
 }
 
@@ -155,19 +154,16 @@ void SegmentWriter::write_field(const FieldBuffer& field, Field which, SegmentBu
     }
 }
 
-Result<BuiltSegment> SegmentWriter::flush(const std::filesystem::path& dir) const {
+Result<BuiltSegment> SegmentWriter::flush(const std::filesystem::path& dir) {
     auto builder = SegmentBuilder::create(dir);
     ISKRA_TRY(builder);
     SegmentBuilder& b = **builder;
     for (std::size_t doc = 0; doc < docs_.size(); ++doc) {
         const DocEntry& entry = docs_[doc];
-        std::uint64_t store_end =
-            doc + 1 < docs_.size() ? docs_[doc + 1].store_offset : store_.size();
         std::uint32_t sentences_end = doc + 1 < docs_.size()
                                           ? docs_[doc + 1].sentence_offset
                                           : static_cast<std::uint32_t>(sentence_starts_.size());
-        b.add_document(
-            std::string_view(store_).substr(entry.store_offset, store_end - entry.store_offset),
+        b.add_unstored_document(
             ids_[doc],
             entry.content_hash,
             std::span(sentence_starts_)
@@ -176,6 +172,8 @@ Result<BuiltSegment> SegmentWriter::flush(const std::filesystem::path& dir) cons
             entry.length_title,
             entry.text_bytes);
     }
+    store_.finish();
+    b.set_store(store_sink_.memory_content());
     write_field(all_, Field::All, b);
     write_field(title_, Field::Title, b);
     return b.finish();

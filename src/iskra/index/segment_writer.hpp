@@ -7,8 +7,10 @@
 #include <utility>
 #include <vector>
 
+#include "iskra/index/doc_store_writer.hpp"
 #include "iskra/index/document_analyzer.hpp"
 #include "iskra/index/document_record.hpp"
+#include "iskra/index/file_sink.hpp"
 #include "iskra/index/posting_cursor_concept.hpp"
 #include "iskra/index/segment_builder.hpp"
 #include "iskra/index/term_table.hpp"
@@ -34,8 +36,9 @@ class SegmentWriter {
     /// Estimate of the heap bytes held.
     std::uint64_t memory_bytes() const { return memory_bytes_; }
 
-    /// Writes the buffered documents as a segment in `dir`. REQUIRES: doc_count() > 0.
-    Result<BuiltSegment> flush(const std::filesystem::path& dir) const;
+    /// Writes the buffered documents as a segment in `dir` (once: the document store is
+    /// finished by it). REQUIRES: doc_count() > 0.
+    Result<BuiltSegment> flush(const std::filesystem::path& dir);
 
   private:
     struct TermBuffer {
@@ -48,7 +51,6 @@ class SegmentWriter {
         std::vector<TermBuffer> postings;
     };
     struct DocEntry {
-        std::uint64_t store_offset = 0;  // into store_
         std::uint32_t sentence_offset = 0;
         std::uint32_t length_all = 0;
         std::uint32_t length_title = 0;
@@ -75,7 +77,10 @@ class SegmentWriter {
     FieldBuffer all_;
     FieldBuffer title_;
     std::vector<DocEntry> docs_;
-    std::string store_;  // serialized records, back to back
+    // The document store, compressed block by block as documents come (on the inverting
+    // thread, and 3-4x smaller in memory than the serialized records).
+    FileSink store_sink_ = FileSink::in_memory();
+    DocStoreWriter store_{store_sink_};
     std::vector<std::uint32_t> sentence_starts_;
     std::vector<std::string> ids_;
     // Inversion scratch, reused across documents: for each Field::All term id, the document
