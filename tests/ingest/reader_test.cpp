@@ -97,6 +97,35 @@ TEST(ReadPath, SkipsStyleSheetsScriptsAndSvgImages) {
     EXPECT_FALSE(is_asset_file("x/README"));
 }
 
+TEST(ReadPath, PdfsParsedAheadArriveInWalkOrder) {
+    TempDir tmp;
+    // PDFs (parsed on worker threads), a broken PDF, text and a binary file interleaved.
+    for (const char* name : {"a.pdf", "b.pdf", "d.pdf", "e.pdf", "g.pdf"}) {
+        std::filesystem::copy_file(sample_path("two_pages.pdf"), tmp / name);
+    }
+    write_text_file(tmp / "c.txt", "text between the pdfs");
+    write_text_file(tmp / "f.pdf", "%PDF-1.4\nthis is not really a pdf");
+    std::filesystem::copy_file(sample_path("binary.bin"), tmp / "h.bin");
+    const test::Collected got = read_all(tmp.path());
+    ASSERT_TRUE(got.status.ok()) << got.status.to_string();
+    std::vector<std::string> ids;
+    for (const auto& doc : got.docs) {
+        ids.push_back(doc.id);
+    }
+    const std::string dir = tmp.path().filename().string() + "/";
+    EXPECT_EQ(ids,
+              (std::vector<std::string>{dir + "a.pdf",
+                                        dir + "b.pdf",
+                                        dir + "c.txt",
+                                        dir + "d.pdf",
+                                        dir + "e.pdf",
+                                        dir + "g.pdf"}));
+    EXPECT_EQ(got.docs[0].title, "A Tiny Test PDF");
+    ASSERT_EQ(got.skipped.size(), 2u);
+    EXPECT_EQ(got.skipped[0].path, tmp / "f.pdf");
+    EXPECT_EQ(got.skipped[1].path, tmp / "h.bin");
+}
+
 TEST(ReadPath, DecodesUtf16WithByteOrderMark) {
     TempDir tmp;
     // "Hé 😀\n" in UTF-16LE with BOM, then an unpaired surrogate.

@@ -50,12 +50,20 @@ std::string to_string(const poppler::byte_array& bytes) {
 
 }  // namespace
 
+void silence_poppler() {
+    // Poppler prints every syntax complaint to stderr; a reader reports failures as a Status.
+    poppler::set_debug_error_function(ignore_poppler_message, nullptr);
+}
+
 Result<Document> read_pdf(std::string_view bytes, const SourceInfo& source) {
+    silence_poppler();
+    return extract_pdf(bytes, source);
+}
+
+Result<Document> extract_pdf(std::string_view bytes, const SourceInfo& source) {
     if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
         return Status::resource_exhausted(source.source_path + ": PDF larger than 2 GiB");
     }
-    // Poppler prints every syntax complaint to stderr; a reader reports failures as a Status.
-    poppler::set_debug_error_function(ignore_poppler_message, nullptr);
     Document doc = new_document(source, Format::Pdf, bytes);
     const std::unique_ptr<poppler::document> pdf(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));

@@ -19,4 +19,11 @@ namespace iskra::ingest {
 /// Fails with Corruption for bytes poppler cannot open, Unsupported for encrypted PDFs.
 Result<Document> read_pdf(std::string_view bytes, const SourceInfo& source);
 
+/// Routes poppler's diagnostics (printed to stderr by default) nowhere; read_pdf calls it.
+void silence_poppler();
+
+/// read_pdf without silence_poppler(): several threads may run it at once, each on its own
+/// bytes (poppler keeps no shared state per document). Call silence_poppler() first.
+Result<Document> extract_pdf(std::string_view bytes, const SourceInfo& source);
+
 }  // namespace iskra::ingest

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <deque>
+#include <future>
 #include <set>
 #include <string>
 #include <utility>
@@ -28,6 +30,9 @@ namespace iskra::ingest {
 namespace {
 
 constexpr std::size_t kHeadBytes = 64 << 10;
+// PDFs parsed at once on worker threads while the walk goes on: text extraction is nearly all
+// the cost of reading a PDF, and files are independent.
+constexpr std::size_t kPdfsInFlight = 2;
 
 Status stat_error(const std::filesystem::path& path, int error_number) {
     const std::string message = path.string() + ": " + util::errno_message(error_number);
@@ -78,11 +83,38 @@ Result<Document> read_in_memory(Format format, std::string_view bytes, const Sou
 class PathReader {
   public:
     PathReader(const ReadOptions& options, const DocumentSink& on_document, const SkipSink& on_skip)
-        : options_(clamped(options)), on_document_(on_document), on_skip_(on_skip) {}
+        : options_(clamped(options)), on_document_(on_document), on_skip_(on_skip) {
+        silence_poppler();
+    }
 
-    Status read_top(const std::filesystem::path& path);
+    Status read_top(const std::filesystem::path& path) {
+        Status status = read_path_or_dir(path);
+        Status drained = drain();
+        if (!status.ok()) {
+            return status;
+        }
+        return !error_.ok() ? error_ : drained;
+    }
 
   private:
+    /// A PDF being parsed on a worker thread; documents are delivered in walk order.
+    struct PendingPdf {
+        std::filesystem::path path;
+        std::future<Result<Document>> document;
+    };
+
+    Status read_path_or_dir(const std::filesystem::path& path);
+    Status parse_pdf_ahead(const std::filesystem::path& path,
+                           const SourceInfo& source,
+                           std::string bytes);
+    Status deliver_oldest_pdf();
+    /// Delivers every pending PDF: called before anything else is handed on, to keep the order.
+    Status drain() {
+        while (!pending_.empty()) {
+            ISKRA_TRY(deliver_oldest_pdf());
+        }
+        return Status::ok_status();
+    }
     Status read_directory(const std::filesystem::path& dir, const std::string& id_prefix);
     Status read_file(const std::filesystem::path& path,
                      const std::string& id,
@@ -90,6 +122,9 @@ class PathReader {
     Status read_file_contents(util::File& file, const SourceInfo& source, std::uint64_t size);
     Status read_utf16(const SourceInfo& source, std::uint64_t size);
     void skip(const std::filesystem::path& path, Status reason) {
+        if (error_.ok()) {
+            error_ = drain();  // a sink error stops the walk at the next file
+        }
         on_skip_(Skipped{path, std::move(reason)});
     }
 
@@ -107,9 +142,11 @@ class PathReader {
     const DocumentSink& on_document_;
     const SkipSink& on_skip_;
     std::set<std::pair<dev_t, ino_t>> visited_dirs_;  // follows symlinks without looping
+    std::deque<PendingPdf> pending_;
+    Status error_ = Status::ok_status();  // a sink error met while draining from skip()
 };
 
-Status PathReader::read_top(const std::filesystem::path& path) {
+Status PathReader::read_path_or_dir(const std::filesystem::path& path) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
         skip(path, stat_error(path, errno));
@@ -165,6 +202,9 @@ Status PathReader::read_directory(const std::filesystem::path& dir, const std::s
         } else {
             ISKRA_TRY(read_file(child, id, child_info));
         }
+        if (!error_.ok()) {
+            return error_;
+        }
     }
     return Status::ok_status();
 }
@@ -205,9 +245,13 @@ Status PathReader::read_file_contents(util::File& file,
         return Status::ok_status();
     }
     if (has_utf16_bom(*head)) {
+        ISKRA_TRY(drain());
         return read_utf16(source, size);
     }
     const Format format = detect_format(path, *head);
+    if (format != Format::Pdf) {
+        ISKRA_TRY(drain());
+    }
     if (format != Format::Pdf && text::looks_binary(head->substr(0, 8192))) {
         skip(path, Status::unsupported(source.source_path + ": binary file"));
         return Status::ok_status();
@@ -235,9 +279,35 @@ Status PathReader::read_file_contents(util::File& file,
         skip(path, bytes.status());
         return Status::ok_status();
     }
+    if (format == Format::Pdf) {
+        return parse_pdf_ahead(path, source, bytes.take());
+    }
     auto doc = read_in_memory(format, *bytes, source);
     if (!doc.ok()) {
         skip(path, doc.status());
+        return Status::ok_status();
+    }
+    return on_document_(doc.take());
+}
+
+Status PathReader::parse_pdf_ahead(const std::filesystem::path& path,
+                                   const SourceInfo& source,
+                                   std::string bytes) {
+    pending_.push_back({path, std::async(std::launch::async, [bytes = std::move(bytes), source] {
+                            return extract_pdf(bytes, source);
+                        })});
+    while (pending_.size() > kPdfsInFlight) {
+        ISKRA_TRY(deliver_oldest_pdf());
+    }
+    return Status::ok_status();
+}
+
+Status PathReader::deliver_oldest_pdf() {
+    PendingPdf pdf = std::move(pending_.front());
+    pending_.pop_front();
+    Result<Document> doc = pdf.document.get();
+    if (!doc.ok()) {
+        on_skip_(Skipped{pdf.path, doc.status()});
         return Status::ok_status();
     }
     return on_document_(doc.take());
