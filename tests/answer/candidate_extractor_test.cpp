@@ -167,3 +167,72 @@ TEST(AnswerGroup, MergesAShortNameIntoItsLongestForm) {
 
 }  // namespace
 }  // namespace iskra::answer
+
+namespace iskra::answer {
+namespace {
+
+Passage cased_passage(std::string text) {
+    Passage p;
+    p.ref.text = std::move(text);
+    return p;
+}
+
+const Candidate* find_candidate(const std::vector<Candidate>& cs, const std::string& normalized) {
+    for (const Candidate& c : cs) {
+        if (c.normalized == normalized) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+TEST(CandidateExtractor, GerundsAfterAnArticleStayInTheirPhrase) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("What limits the pump's output?", analyzer);
+    const auto cs = extract_candidates(
+        q,
+        cased_passage("The output of a pump is limited by the working pressure."),
+        0,
+        {},
+        analyzer);
+    EXPECT_NE(find_candidate(cs, "working pressure"), nullptr);
+}
+
+TEST(CandidateExtractor, AWordBeforeAnArticleEndsThePhrase) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("What field covers the study of soils?", analyzer);
+    const auto cs = extract_candidates(
+        q,
+        cased_passage("Pedology covers the study of soils in their natural setting."),
+        0,
+        {},
+        analyzer);
+    EXPECT_EQ(find_candidate(cs, "pedology covers"), nullptr);
+}
+
+TEST(CandidateExtractor, CandidatesHoldingTheQuestionsNameRankLower) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("What did Harrow present in 1911?", analyzer);
+    const auto cs = extract_candidates(
+        q,
+        cased_passage("Engineer Walter Harrow presented a steam tractor in 1911."),
+        0,
+        {},
+        analyzer);
+    const Candidate* own = find_candidate(cs, "engineer walter harrow");
+    const Candidate* other = find_candidate(cs, "steam tractor");
+    ASSERT_NE(other, nullptr);
+    if (own != nullptr) {
+        EXPECT_LT(own->type_confidence, other->type_confidence);
+    }
+}
+
+TEST(QuestionAnalyzerLists, ReadsTheItemTypeAndCount) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("Which three engineers built the northern pier?", analyzer);
+    EXPECT_EQ(q.type, AnswerType::List);
+    EXPECT_EQ(q.item_count, 3u);
+}
+
+}  // namespace
+}  // namespace iskra::answer

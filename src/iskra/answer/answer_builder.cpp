@@ -29,6 +29,7 @@ constexpr double kConflictShare = 0.3;      // a rival group this close to the b
 constexpr double kConflictCoverage = 0.6;
 constexpr double kConflictPassageShare = 0.35;
 constexpr std::size_t kMaxConflicts = 2;
+constexpr std::size_t kMaxListItems = 6;  // when the question does not say how many
 constexpr std::size_t kMaxAnswerSentences = 3;
 constexpr std::size_t kMaxExplanationSentences = 5;
 constexpr double kExplanationShare = 0.35;
@@ -456,7 +457,9 @@ void list_answer(const Context& ctx,
     std::string items;
     std::size_t count = 0;
     for (const CandidateGroup& g : groups) {
-        if (count >= 6 || g.score < 0.3 * groups.front().score) {
+        const std::size_t limit =
+            ctx.question.item_count > 0 ? ctx.question.item_count : kMaxListItems;
+        if (count >= limit || g.score < 0.3 * groups.front().score) {
             break;
         }
         items += (items.empty() ? "" : ", ") + g.text;

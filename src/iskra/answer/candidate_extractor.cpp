@@ -24,7 +24,8 @@ constexpr std::array<std::pair<std::string_view, int>, 28> kNumberWords = {{
 
 constexpr double kLowerCaseChunkShare = 0.8;  // a chunk of lower-cased text taken as a name
 constexpr std::size_t kMaxChunkWords = 8;
-constexpr double kMistypedName = 0.2;  // entity_type_confidence of a name of another type
+constexpr double kQuestionNamePenalty = 0.4;  // a candidate holding the question's own name
+constexpr double kMistypedName = 0.2;         // entity_type_confidence of a name of another type
 constexpr std::size_t kMaxNameWords = 4;
 
 std::string lower_ascii(std::string_view s) {
@@ -56,6 +57,24 @@ std::string format_number(double v) {
         s.pop_back();
     }
     return s;
+}
+
+// True when `candidate` holds one of the question's names (a proper key term or its aliases).
+bool holds_question_name(const Question& question,
+                         std::string_view candidate,
+                         text::Analyzer& analyzer) {
+    for (const text::Token& token : analyzer.analyze(candidate)) {
+        for (const KeyTerm& k : question.terms) {
+            if (k.proper && !k.focus
+                && std::find(k.terms.begin(), k.terms.end(), token.term) != k.terms.end()
+                && !std::all_of(k.surface.begin(), k.surface.end(), [](char ch) {
+                       return ch >= '0' && ch <= '9';
+                   })) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 // True when every content word of `candidate` is one of the question's key terms.
@@ -221,7 +240,14 @@ bool type_matches(AnswerType expected, extract::EntityType found) {
     }
 }
 
-double entity_type_confidence(AnswerType expected, extract::EntityType found) {
+double entity_type_confidence(const Question& question, extract::EntityType found) {
+    const AnswerType expected = question.type;
+    if (expected == AnswerType::List && is_named_entity(question.item_type)) {
+        // "which three leaders": the items are of the head noun's type.
+        return type_matches(question.item_type, found) ? 1.0
+               : found == extract::EntityType::Unknown ? 0.4
+                                                       : 0.15;
+    }
     if (expected == AnswerType::List) {
         return found == extract::EntityType::Person ? 1.0 : 0.6;
     }
@@ -273,7 +299,7 @@ void add_known_names(const Question& question,
                 c.end = static_cast<std::uint32_t>(std::min(end, passage.ref.text.size()));
                 c.text = e->display;
                 c.normalized = name;
-                c.type_confidence = entity_type_confidence(question.type, e->type);
+                c.type_confidence = entity_type_confidence(question, e->type);
                 out.push_back(std::move(c));
             }
             at = folded.find(name, at + 1);
@@ -300,7 +326,7 @@ void add_entity_candidates(const Question& question,
         c.end = m.end;
         c.text = m.surface;
         c.normalized = analyzer.fold(m.surface);
-        c.type_confidence = entity_type_confidence(question.type, m.type);
+        c.type_confidence = entity_type_confidence(question, m.type);
         if ((m.flags & extract::kSentenceInitial) != 0) {
             c.type_confidence *= 0.7;
         }
@@ -426,6 +452,33 @@ bool clause_word(std::string_view word, bool capitalized) {
            || (lower.size() >= 4 && lower.ends_with("ed"));
 }
 
+bool determiner(std::string_view word) {
+    const std::string lower = lower_ascii(word);
+    return lower == "the" || lower == "a" || lower == "an" || lower == "its" || lower == "their"
+           || lower == "his" || lower == "her" || lower == "this" || lower == "these";
+}
+
+// Whether token `i` ends a noun phrase as a verb: a clause word, except a gerund or participle
+// after a determiner ("the working fluid"); or a lower-case word right before a determiner
+// ("Immunology covers the study": nouns are rarely followed by an article).
+bool verb_like_at(std::string_view text,
+                  const std::vector<extract::ScanToken>& tokens,
+                  std::size_t i) {
+    auto word = [&](std::size_t k) {
+        return text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+    };
+    if (clause_word(word(i), tokens[i].capitalized)) {
+        const bool after_determiner =
+            i > 0 && tokens[i - 1].kind == extract::TokenKind::Word && determiner(word(i - 1));
+        const std::string lower = lower_ascii(word(i));
+        const bool modifier = lower.ends_with("ing") || lower.ends_with("ed");
+        return !(after_determiner && modifier);
+    }
+    return !tokens[i].capitalized && i + 1 < tokens.size()
+           && tokens[i + 1].kind == extract::TokenKind::Word && determiner(word(i + 1))
+           && !text::is_stop_word(lower_ascii(word(i)));
+}
+
 // Spans between punctuation and the question's own words: noun-phrase-like chunks for questions
 // whose answer type has no dedicated extractor ("what did X build", "what is the X of Y").
 //
@@ -449,10 +502,7 @@ void add_chunk_candidates(const Question& question,
             || (tokens[i].kind == extract::TokenKind::Punct && text[tokens[i].begin] != '-'
                 && text[tokens[i].begin] != '\'' && text[tokens[i].begin] != '%'
                 && text[tokens[i].begin] != '$')
-            || (tokens[i].kind == extract::TokenKind::Word
-                && clause_word(
-                    std::string_view(text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin),
-                    tokens[i].capitalized))
+            || (tokens[i].kind == extract::TokenKind::Word && verb_like_at(text, tokens, i))
             || (tokens[i].kind == extract::TokenKind::Word
                 && question_term_at(question, text, tokens[i], analyzer, names));
         if (!boundary) {
@@ -575,7 +625,7 @@ std::vector<Candidate> extract_candidates(const Question& question,
         case AnswerType::Organization:
         case AnswerType::List:
             add_entity_candidates(question, passage, passage_index, names, analyzer, out);
-            if (passage.lower_case) {
+            if (passage.lower_case && question.type != AnswerType::List) {
                 // Lower-cased text hides names: its noun-phrase chunks may be names too.
                 const std::size_t first = out.size();
                 add_chunk_candidates(question, passage, passage_index, analyzer, out, true);
@@ -601,6 +651,13 @@ std::vector<Candidate> extract_candidates(const Question& question,
                 // is about; the one asked for is more often elsewhere.
                 c.type_confidence *= kPossessivePenalty;
             }
+        }
+    }
+    for (Candidate& c : out) {
+        if (!c.date && holds_question_name(question, c.text, analyzer)) {
+            // "Economist Joseph Stiglitz" for "what did Stiglitz present": the question's own
+            // subject is rarely its answer.
+            c.type_confidence *= kQuestionNamePenalty;
         }
     }
     std::erase_if(out, [&](const Candidate& c) {

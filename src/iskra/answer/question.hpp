@@ -23,6 +23,11 @@ struct Question {
     AnswerType type = AnswerType::Other;
     std::vector<KeyTerm> terms;
     std::string focus;  ///< folded head noun, empty when none
+    /// For lists: the type of the items when the head noun tells it ("leaders": Person), else
+    /// Other.
+    AnswerType item_type = AnswerType::Other;
+    /// For lists: how many items the question asks for ("which three leaders"), 0 when unsaid.
+    std::size_t item_count = 0;
     /// "Which came first: A or B?": the options as written (type Date, answered by ordering).
     std::vector<std::string> options;
     /// The key terms of each option (indices into `terms`), parallel to `options`.

@@ -152,6 +152,18 @@ bool is_count_word(std::string_view w) {
            }) && w.size() == 1);
 }
 
+// "three" -> 3, "4" -> 4; 0 for anything else.
+std::size_t count_of(std::string_view w) {
+    static constexpr std::array<std::string_view, 9> kNumbers = {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+    for (std::size_t i = 0; i < kNumbers.size(); ++i) {
+        if (w == kNumbers[i]) {
+            return i + 2;
+        }
+    }
+    return w.size() == 1 && w[0] >= '2' && w[0] <= '9' ? static_cast<std::size_t>(w[0] - '0') : 0;
+}
+
 bool looks_plural(std::string_view w) {
     return w == "children" || w == "people" || w == "men" || w == "women"
            || (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us"));
@@ -498,6 +510,15 @@ Question analyze_question(std::string_view question,
             k.focus = true;
             k.weight = 0.4;
             q.focus = k.folded;
+            if (q.type == AnswerType::List) {
+                // "which three leaders": the focus is the count or the noun after it.
+                const bool count_focus = count_of(word.lower) > 0;
+                const std::size_t noun = count_focus && i + 1 < words.size() ? i + 1 : i;
+                q.item_type = type_of_noun(words[noun].lower).value_or(AnswerType::Other);
+                q.item_count = count_focus ? count_of(word.lower)
+                               : i > 0     ? count_of(words[i - 1].lower)
+                                           : 0;
+            }
         }
         if (or_index < words.size() && i >= option_start) {
             q.option_terms[i < or_index ? 0 : 1].push_back(q.terms.size());
