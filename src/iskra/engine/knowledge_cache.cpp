@@ -1,5 +1,7 @@
 #include "iskra/engine/knowledge_cache.hpp"
 
+#include <algorithm>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -26,6 +28,10 @@ Result<std::shared_ptr<const extract::Knowledge>> KnowledgeCache::get(
 
 namespace {
 
+// Documents per loading thread below which one thread does all the work.
+constexpr std::size_t kMinDocsPerThread = 2000;
+constexpr unsigned kMaxLoadThreads = 4;
+
 // What Knowledge::build reads from one stored document; DocumentInput holds views into it.
 struct LoadedDocument {
     index::StoredDocument stored;
@@ -34,13 +40,19 @@ struct LoadedDocument {
     extract::DocumentFacts facts;
 };
 
-Result<LoadedDocument> load(const index::SegmentReader& reader, index::DocId doc) {
+struct LiveDocument {
+    const index::SegmentReader* reader = nullptr;
+    index::DocId doc = 0;
+};
+
+Status load(const index::SegmentReader& reader, index::DocId doc, LoadedDocument& loaded) {
     auto stored = reader.document(doc);
     if (!stored.ok()) {
         return stored.status();
     }
-    LoadedDocument loaded;
     loaded.stored = stored.take();
+    loaded.sentences.reserve(loaded.stored.sentences.size());
+    loaded.flags.reserve(loaded.stored.sentences.size());
     for (const auto& sentence : loaded.stored.sentences) {
         loaded.sentences.push_back({sentence.text_begin, sentence.text_end});
         loaded.flags.push_back(sentence.flags);
@@ -55,29 +67,63 @@ Result<LoadedDocument> load(const index::SegmentReader& reader, index::DocId doc
             loaded.facts = facts.take();
         }
     }
+    return {};
+}
+
+std::vector<LiveDocument> live_documents(const index::Snapshot& snapshot) {
+    std::vector<LiveDocument> live;
+    live.reserve(snapshot.live_doc_count());
+    for (const auto& view : snapshot.segments()) {
+        for (index::DocId doc = 0; doc < view.reader->doc_count(); ++doc) {
+            if (view.is_live(doc)) {
+                live.push_back({view.reader.get(), doc});
+            }
+        }
+    }
+    return live;
+}
+
+// Decompresses and parses every live document, in contiguous ranges on a few threads (each
+// range reads its blocks in order, so each block is decompressed about once).
+Result<std::vector<LoadedDocument>> load_all(const index::Snapshot& snapshot) {
+    auto live = live_documents(snapshot);
+    std::vector<LoadedDocument> loaded(live.size());
+    unsigned threads =
+        std::clamp<unsigned>(std::thread::hardware_concurrency(), 1, kMaxLoadThreads);
+    threads =
+        static_cast<unsigned>(std::clamp<std::size_t>(live.size() / kMinDocsPerThread, 1, threads));
+    std::vector<Status> failures(threads);
+    auto work = [&](unsigned part) {
+        std::size_t begin = live.size() * part / threads;
+        std::size_t end = live.size() * (part + 1) / threads;
+        for (std::size_t idx = begin; idx < end && failures[part].ok(); ++idx) {
+            failures[part] = load(*live[idx].reader, live[idx].doc, loaded[idx]);
+        }
+    };
+    std::vector<std::jthread> workers;
+    for (unsigned part = 1; part < threads; ++part) {
+        workers.emplace_back(work, part);
+    }
+    work(0);
+    workers.clear();  // joins
+    for (const auto& failure : failures) {
+        if (!failure.ok()) {
+            return failure;
+        }
+    }
     return loaded;
 }
 
 }  // namespace
 
 Result<std::shared_ptr<const extract::Knowledge>> build_knowledge(const index::Snapshot& snapshot) {
-    std::vector<LoadedDocument> loaded;
-    loaded.reserve(snapshot.live_doc_count());
-    for (const auto& view : snapshot.segments()) {
-        for (index::DocId doc = 0; doc < view.reader->doc_count(); ++doc) {
-            if (!view.is_live(doc)) {
-                continue;
-            }
-            auto one = load(*view.reader, doc);
-            if (!one.ok()) {
-                return one.status();
-            }
-            loaded.push_back(one.take());
-        }
+    auto loaded = load_all(snapshot);
+    if (!loaded.ok()) {
+        return loaded.status();
     }
     std::vector<extract::DocumentInput> inputs;
-    inputs.reserve(loaded.size());
-    for (auto& doc : loaded) {
+    inputs.reserve(loaded->size());
+    for (auto& doc : *loaded) {
         extract::DocumentInput input;
         input.doc_id = doc.stored.external_id;
         input.title = doc.stored.title;

@@ -212,6 +212,12 @@ class ClusterBuilder {
 };
 
 void ClusterBuilder::collect_capitalised() {
+    std::size_t total = 0;
+    for (const auto& doc : docs_) {
+        total += doc.facts.entities.size();
+    }
+    mentions_.reserve(total);
+    tables_.form_index.reserve(total / 2);
     for (std::uint32_t doc = 0; doc < docs_.size(); ++doc) {
         for (const auto& mention : docs_[doc].facts.entities) {
             std::string key = form_key(mention.surface);
