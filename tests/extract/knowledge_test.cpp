@@ -295,6 +295,20 @@ TEST(Knowledge, AnchorsADocumentsTimelineToTheDateOfItsTitle) {
     EXPECT_TRUE(has_event(story, "1795", "fellow citizens"));
 }
 
+TEST(Knowledge, ATitleYearAloneTellsNoStory) {
+    Collection c;
+    c.add("game", "This package holds the data files of the game.", {}, "warzone2100-data");
+    c.add("card", "The driver supports the old card from the shop.", {}, "rca 1802");
+    c.add("docs", "The manual describes every option of the tool.", {}, "manual");
+    Knowledge k = c.build();
+    EXPECT_TRUE(k.timeline({}).empty()) << "two of three titles undated: not a dated collection";
+    TimelineRequest every;
+    every.all = true;
+    auto all = k.timeline(every);
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].date.iso, "1802");
+}
+
 TEST(Knowledge, SkipsFlaggedSentencesForEvents) {
     Collection c;
     c.add("a", "Stalin died in 1953.\n\nBuy cheap watches since 1999.", {0, 1});

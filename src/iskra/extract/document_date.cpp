@@ -1,6 +1,8 @@
 // When a document was written: the year of its title ("State of the Union 1790 (...)"), else
 // the date of its first lines when they give a day or a month (a dateline, a letter's date).
 
+#include <cctype>
+
 #include "iskra/extract/date_finder.hpp"
 #include "iskra/extract/knowledge_tables.hpp"
 
@@ -10,10 +12,20 @@ namespace {
 constexpr std::uint32_t kDatelineSentences = 2;
 }  // namespace
 
+// A title date stands apart: "Address 1790 (...)", not "warzone2100" or "snd-ad1848".
+bool stands_apart(std::string_view title, const DateMention& mention) {
+    auto joins = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
+    };
+    bool before = mention.begin > 0 && joins(title[mention.begin - 1]);
+    bool after = mention.end_byte < title.size() && joins(title[mention.end_byte]);
+    return !before && !after;
+}
+
 std::optional<DateValue> title_date(std::string_view title) {
     for (const auto& mention : find_dates(title)) {
         if (mention.resolved && mention.kind == DateKind::Explicit && !mention.end
-            && mention.value.precision != DatePrecision::Decade) {
+            && mention.value.precision != DatePrecision::Decade && stands_apart(title, mention)) {
             return mention.value;
         }
     }

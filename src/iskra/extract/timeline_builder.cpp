@@ -478,9 +478,15 @@ std::optional<std::pair<std::int32_t, std::int32_t>> central_span(
 void mark_story_events(Knowledge::Tables& tables) {
     auto central = central_clusters(tables);
     auto story_span = central_span(tables, central);
+    // In a collection of dated documents (addresses, reports) the documents themselves are the
+    // story; elsewhere a date in a title ("rca 1802") is incidental.
+    auto dated = std::count_if(tables.docs.begin(), tables.docs.end(), [](const DocInfo& doc) {
+        return doc.dated_by_title;
+    });
+    bool dated_collection = 2 * static_cast<std::size_t>(dated) >= tables.docs.size();
     for (Event& event : tables.events) {
         if (event.document) {
-            event.story = true;
+            event.story = dated_collection;
             continue;
         }
         if (!event.statement || event.words < kMinStoryWords) {
