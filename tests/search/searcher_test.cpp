@@ -135,6 +135,18 @@ TEST_F(SearcherTest, CountsExactlyOnSmallCollections) {
     EXPECT_GE(response.hits[0].score, response.hits[1].score);
 }
 
+TEST_F(SearcherTest, LongPostingListsArePrunedEvenOnSmallCollections) {
+    SearchOptions options;
+    options.exact_count_max_postings = 3;  // "trotsky" is in all five seeds
+    const Searcher searcher(seeds_->snapshot(), options);
+    Result<Query> parsed = parse_query("trotsky", analyzer_);
+    ASSERT_TRUE(parsed.ok());
+    const TopDocs pruned = searcher.top_docs(*parsed, 2);
+    EXPECT_FALSE(pruned.total_is_exact);
+    EXPECT_EQ(pruned.docs.size(), 2u);
+    EXPECT_TRUE(searcher.top_docs(*parsed, 2, /*exact_count=*/true).total_is_exact);
+}
+
 TEST_F(SearcherTest, PagesWithOffset) {
     const SearchResponse all = search("trotsky stalin", 5);
     SearchRequest request;

@@ -74,6 +74,7 @@ Plan make_plan(const Query& query) {
 struct QueryWeights {
     Bm25 bm25[2];
     std::vector<float> node_weight;
+    std::uint64_t postings = 0;  ///< document frequencies of every leaf term, summed
 
     QueryWeights(const index::Snapshot& snapshot, const Query& query, const Bm25Params& params) {
         for (const index::Field field : {index::Field::All, index::Field::Title}) {
@@ -88,7 +89,9 @@ struct QueryWeights {
             const std::uint64_t doc_count = snapshot.field_stats(node.field).doc_count;
             float idf_sum = 0;
             for (const std::string& term : node.terms) {
-                idf_sum += bm25_idf(doc_count, snapshot.doc_freq(node.field, term));
+                const std::uint64_t doc_freq = snapshot.doc_freq(node.field, term);
+                idf_sum += bm25_idf(doc_count, doc_freq);
+                postings += doc_freq;
             }
             node_weight[i] = bm25[static_cast<int>(node.field)].term_weight(idf_sum, node.boost);
         }
@@ -359,9 +362,11 @@ TopDocs evaluate_query(const index::Snapshot& snapshot,
     if (query.nodes.empty()) {
         return top;
     }
-    const bool exact = exact_count || snapshot.live_doc_count() <= options.exact_count_max_docs;
     const Plan plan = make_plan(query);
     const QueryWeights weights(snapshot, query, options.bm25);
+    const bool exact = exact_count
+                       || (snapshot.live_doc_count() <= options.exact_count_max_docs
+                           && weights.postings <= options.exact_count_max_postings);
     TopKQueue queue(k);
     const std::span<const index::SegmentView> segments = snapshot.segments();
     for (std::uint32_t segment_idx = 0; segment_idx < segments.size(); ++segment_idx) {

@@ -25,7 +25,8 @@ struct TopDocs {
 ///
 /// The plan depends on the query's shape: a pure disjunction of terms (free text) runs
 /// `options.disjunction` (MaxScore or block-max WAND) unless an exact count is wanted
-/// (`exact_count`, or a collection of at most options.exact_count_max_docs documents); a
+/// (`exact_count`, or a collection of at most options.exact_count_max_docs documents and lists
+/// of at most options.exact_count_max_postings postings); a
 /// conjunction of terms runs a leapfrog intersection; anything else (phrases, nested groups)
 /// the generic boolean evaluator. Excluded clauses of the top level filter any plan.
 TopDocs evaluate_query(const index::Snapshot& snapshot,

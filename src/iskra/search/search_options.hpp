@@ -19,9 +19,13 @@ enum class DisjunctionAlgorithm : std::uint8_t {
 struct SearchOptions {
     Bm25Params bm25;
     DisjunctionAlgorithm disjunction = DisjunctionAlgorithm::MaxScore;
-    /// Collections with at most this many live documents are always counted exactly: scoring all
-    /// matches costs less than a millisecond there, and an exact count is friendlier.
+    /// Queries on collections with at most this many live documents are counted exactly (every
+    /// match scored) when their posting lists also hold at most exact_count_max_postings
+    /// postings in all: scoring every match then costs well under a millisecond, and an exact
+    /// count is friendlier. The postings bound matters for collections of few long documents
+    /// (13,000 PDF manuals hold lists of 10,000 documents with thousands of positions each).
     std::uint64_t exact_count_max_docs = 20000;
+    std::uint64_t exact_count_max_postings = 16384;
     /// Score factors (<= 1) for flagged documents unless the request asks to show noise.
     float duplicate_document_factor = 0.5f;
     float low_quality_document_factor = 0.7f;
