@@ -162,7 +162,8 @@ TEST_F(SeedKnowledge, CollectionTimelineTellsTheStoryFromTheBirth) {
     ASSERT_FALSE(story.empty());
     EXPECT_EQ(story.front().date.year, 1879) << story.front().summary;
     EXPECT_TRUE(any_source_contains(story.front(), "born")) << story.front().summary;
-    EXPECT_EQ(story.back().date.year, 1940) << story.back().summary;
+    EXPECT_EQ(story.back().date.iso, "1940-08-21")
+        << "ends with the death: " << story.back().summary;
     TimelineRequest every;
     every.all = true;
     auto all = knowledge_->timeline(every);

@@ -57,6 +57,7 @@ int day_distance(const DateValue& a, const DateValue& b) {
 }
 
 constexpr std::uint32_t kPronounReach = 3;
+constexpr std::uint32_t kMaxStoryDates = 4;
 
 // Counts the words around the date and tells whether the sentence reads as a statement (ends
 // with a full stop or runs long enough, and is not the tail of a cut sentence) and holds a
@@ -136,6 +137,10 @@ void EventBuilder::add_document(std::uint32_t doc, std::size_t mention_idx) {
     if (written && tables_.docs[doc].dated_by_title) {
         add_document_event(doc, *written);
     }
+    std::unordered_map<std::uint32_t, std::uint32_t> dates_in_sentence;
+    for (const auto& found : input.facts.dates) {
+        ++dates_in_sentence[found.sentence];
+    }
     for (const auto& found : input.facts.dates) {
         const DateMention date = written ? anchored_to_document(found, *written) : found;
         if (!date.is_event_date() || date.sentence >= input.sentences.size()) {
@@ -172,6 +177,8 @@ void EventBuilder::add_document(std::uint32_t doc, std::size_t mention_idx) {
         event.sources.push_back(sentence_key(doc, date.sentence));
         event.terms = terms;
         describe_sentence(sentence, event);
+        // Many dates in one sentence make a list or a reference ("retrieved 29 July 2007").
+        event.statement = event.statement && dates_in_sentence[date.sentence] < kMaxStoryDates;
         while (mention_idx < mentions_.size() && mentions_[mention_idx].doc == doc
                && mentions_[mention_idx].sentence < date.sentence) {
             ++mention_idx;
