@@ -55,6 +55,12 @@ TEST(FindEntities, FindsPeoplePlacesAndOrganisations) {
          "Communist Party of the Soviet Union",
          EntityType::Organization},
         {"Stalin's regime merely represented a bureaucracy.", "Stalin", EntityType::Unknown},
+        {"The fact that Primakov, the deputy commander of the district, spoke.",
+         "Primakov",
+         EntityType::Person},
+        {"Born Leon Davidovich Bronstein to a family of farmers, Trotsky came of age.",
+         "Leon Davidovich Bronstein",
+         EntityType::Unknown},
     };
     for (const auto& c : cases) {
         auto found = find_entities(c.sentence, false);

@@ -89,6 +89,7 @@ class NameScanner {
                       std::size_t begin_idx,
                       std::size_t end_idx,
                       bool titled) const;
+    bool role_apposition(std::size_t end_idx) const;
     void find_alias_statements();
     std::size_t alias_after(std::size_t idx, std::size_t min_words, AliasKind kind);
     void read_apposition(std::size_t name_end, const EntityMention& name);
@@ -208,6 +209,26 @@ void NameScanner::add_mention(std::size_t begin_idx,
     out_.mentions.push_back(std::move(mention));
 }
 
+// "Primakov, the deputy commander of ...", "Radek, a leading member": a name followed by an
+// office or a role held by people.
+bool NameScanner::role_apposition(std::size_t end_idx) const {
+    if (!is_punct(end_idx, ",")) {
+        return false;
+    }
+    std::size_t pos = end_idx + 1;
+    std::string_view article = word(pos);
+    if (article != "the" && article != "a" && article != "an") {
+        return false;
+    }
+    for (std::size_t k = pos + 1; k <= pos + 3 && is_word(k); ++k) {
+        std::string_view w = word(k);
+        if (lexicon::is_office_head(w) || lexicon::is_person_role(w)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void NameScanner::type_mention(EntityMention& mention,
                                std::size_t begin_idx,
                                std::size_t end_idx,
@@ -310,7 +331,7 @@ void NameScanner::type_mention(EntityMention& mention,
         "uncle",     "aunt",      "widow",    "friend",        "secretary",  "assistant",
         "bodyguard", "colleague", "rival",    "successor",     "predecessor"};
     bool kin = std::find(std::begin(kKin), std::end(kKin), head) != std::end(kKin);
-    if (pronoun_pair || kin) {
+    if (pronoun_pair || kin || role_apposition(end_idx)) {
         person += 0.5f;
     }
     if (lexicon::is_place_preposition(prev)) {

@@ -686,6 +686,23 @@ bool is_number_label(std::string_view word) {
     return contains(kWords, word);
 }
 
+bool is_person_role(std::string_view word) {
+    static const WordSet kWords{
+        "commander", "leader",    "founder",     "deputy",    "member",     "agent",
+        "editor",    "author",    "writer",      "poet",      "novelist",   "journalist",
+        "officer",   "general",   "colonel",     "marshal",   "admiral",    "head",
+        "chief",     "director",  "prosecutor",  "judge",     "lawyer",     "painter",
+        "artist",    "composer",  "philosopher", "historian", "economist",  "theorist",
+        "scientist", "physicist", "engineer",    "architect", "politician", "revolutionary",
+        "activist",  "organizer", "organiser",   "diplomat",  "ambassador", "dictator",
+        "king",      "queen",     "prince",      "princess",  "emperor",    "tsar",
+        "czar",      "bishop",    "priest",      "actor",     "actress",    "singer",
+        "student",   "professor", "teacher",     "doctor",    "physician",  "banker",
+        "merchant",  "worker",    "soldier",     "sailor",    "spy",        "assassin",
+        "murderer",  "defendant"};
+    return contains(kWords, word);
+}
+
 bool is_date_preposition(std::string_view word) {
     static const WordSet kWords{
         "in",     "since",  "by",   "until",  "till", "from",    "after",   "before",   "during",

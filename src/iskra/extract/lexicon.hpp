@@ -34,6 +34,8 @@ bool is_number_label(std::string_view word);
 /// Head words of named events ("revolution", "war", "purge", "trial"): such names are neither
 /// people nor places.
 bool is_event_word(std::string_view word);
+/// Roles held by people ("commander", "founder", "poet"): "X, the deputy commander" is a person.
+bool is_person_role(std::string_view word);
 /// Words after which a bare number is a year ("in", "since", "until", "circa", "summer").
 bool is_date_preposition(std::string_view word);
 /// Nouns that make "NOUN of 1917" a date ("summer", "end", "year").
