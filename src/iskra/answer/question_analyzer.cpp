@@ -467,7 +467,7 @@ KeyTerm make_key_term(const QuestionWord& word,
 
 bool skip_as_term(const std::string& lower) {
     return text::is_stop_word(lower) || is_question_word(lower) || one_of(lower, kAuxiliaries)
-           || lower == "came" || lower == "first" || lower == "happened";
+           || lower == "came" || lower == "happened";
 }
 
 }  // namespace
@@ -502,7 +502,9 @@ Question analyze_question(std::string_view question,
     }
     for (std::size_t i = 0; i < words.size(); ++i) {
         const QuestionWord& word = words[i];
-        if (skip_as_term(word.lower) || word.lower.size() < 2) {
+        // "first" asks for an order in "which came first", but is a key word in "first wife".
+        const bool order_word = option_start < words.size() && word.lower == "first";
+        if (order_word || skip_as_term(word.lower) || word.lower.size() < 2) {
             continue;
         }
         KeyTerm k = make_key_term(word, i == 0, analyzer, aliases);
