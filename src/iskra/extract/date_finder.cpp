@@ -813,8 +813,12 @@ bool may_hold_date(const std::vector<ScanToken>& tokens, const FoldedWords& fold
             return true;
         }
         std::string_view w = folded[idx];
+        bool deictic_year = w == "year" && idx > 0
+                            && (folded[idx - 1] == "this" || folded[idx - 1] == "last"
+                                || folded[idx - 1] == "present" || folded[idx - 1] == "current"
+                                || folded[idx - 1] == "past" || folded[idx - 1] == "coming");
         if (w == "later" || w == "next" || w == "following" || w == "same" || w == "afterwards"
-            || w == "year") {
+            || deictic_year) {
             return true;
         }
     }
