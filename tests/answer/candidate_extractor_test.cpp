@@ -236,3 +236,29 @@ TEST(QuestionAnalyzerLists, ReadsTheItemTypeAndCount) {
 
 }  // namespace
 }  // namespace iskra::answer
+
+namespace iskra::answer {
+namespace {
+
+TEST(CandidateExtractorNumbers, KeepTheirQualifierScaleAndDurationUnit) {
+    text::Analyzer analyzer;
+    Passage p;
+    p.ref.text = "The port handles over 37 million tonnes and up to 30% of exports.";
+    const Question q = analyze_question("How many tonnes does the port handle?", analyzer);
+    const auto cs = extract_candidates(q, p, 0, {}, analyzer);
+    std::vector<std::string> texts;
+    for (const Candidate& c : cs) {
+        texts.push_back(c.text);
+    }
+    EXPECT_NE(std::find(texts.begin(), texts.end(), "over 37 million"), texts.end());
+    EXPECT_NE(std::find(texts.begin(), texts.end(), "up to 30%"), texts.end());
+    p.ref.text = "The siege lasted six years before the town fell.";
+    const Question how_long = analyze_question("How long did the siege last?", analyzer);
+    const auto ds = extract_candidates(how_long, p, 0, {}, analyzer);
+    ASSERT_FALSE(ds.empty());
+    EXPECT_EQ(ds.front().text, "six years");
+    EXPECT_EQ(ds.front().normalized, "6");
+}
+
+}  // namespace
+}  // namespace iskra::answer

@@ -169,6 +169,60 @@ void extend_with_scale(std::string_view text,
     }
 }
 
+// "over 5,100", "more than 70,000", "up to 30%": an approximation word before the number.
+void extend_with_qualifier(std::string_view text,
+                           const std::vector<extract::ScanToken>& tokens,
+                           std::size_t first,
+                           std::uint32_t& begin) {
+    auto word = [&](std::size_t k) {
+        return lower_ascii(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
+    };
+    if (first == 0 || tokens[first - 1].kind != extract::TokenKind::Word) {
+        return;
+    }
+    const std::string prev = word(first - 1);
+    static constexpr std::array<std::string_view, 8> kSingle = {
+        "over", "about", "around", "nearly", "approximately", "almost", "roughly", "some"};
+    if (std::find(kSingle.begin(), kSingle.end(), prev) != kSingle.end()) {
+        begin = tokens[first - 1].begin;
+        return;
+    }
+    if (first >= 2 && tokens[first - 2].kind == extract::TokenKind::Word) {
+        const std::string pair = word(first - 2) + " " + prev;
+        if (pair == "more than" || pair == "less than" || pair == "up to" || pair == "at least"
+            || pair == "fewer than") {
+            begin = tokens[first - 2].begin;
+        }
+    }
+}
+
+// "six years" for "how long": the time unit after a duration.
+void extend_with_unit(std::string_view text,
+                      const std::vector<extract::ScanToken>& tokens,
+                      std::size_t last,
+                      std::uint32_t& end) {
+    static constexpr std::array<std::string_view, 12> kUnits = {"years",
+                                                                "year",
+                                                                "months",
+                                                                "month",
+                                                                "weeks",
+                                                                "week",
+                                                                "days",
+                                                                "day",
+                                                                "hours",
+                                                                "hour",
+                                                                "minutes",
+                                                                "centuries"};
+    if (last + 1 >= tokens.size()) {
+        return;
+    }
+    const extract::ScanToken& next = tokens[last + 1];
+    const std::string w = lower_ascii(text.substr(next.begin, next.end - next.begin));
+    if (std::find(kUnits.begin(), kUnits.end(), w) != kUnits.end()) {
+        end = next.end;
+    }
+}
+
 void add_number_candidates(const Question& question,
                            const Passage& passage,
                            std::size_t idx,
@@ -180,6 +234,7 @@ void add_number_candidates(const Question& question,
         const extract::ScanToken& t = tokens[i];
         std::string_view word = std::string_view(text).substr(t.begin, t.end - t.begin);
         std::optional<double> value;
+        const std::size_t start_token = i;
         std::uint32_t begin = t.begin;
         std::uint32_t end = t.end;
         if (t.kind == extract::TokenKind::Number) {
@@ -214,15 +269,21 @@ void add_number_candidates(const Question& question,
             continue;
         }
         extend_with_scale(text, tokens, i, end, *value);
+        // The value as the text qualifies it: "over 37 million", "up to 30%", "six years".
+        std::uint32_t shown_begin = begin;
+        std::uint32_t shown_end = end;
+        extend_with_qualifier(text, tokens, start_token, shown_begin);
+        if (question.focus == "long") {
+            extend_with_unit(text, tokens, i, shown_end);
+        }
         Candidate c;
         c.type = AnswerType::Number;
         c.passage = idx;
-        c.begin = begin;
-        c.end = end;
-        c.text = text.substr(begin, end - begin);
+        c.begin = shown_begin;
+        c.end = shown_end;
+        c.text = text.substr(shown_begin, shown_end - shown_begin);
         c.normalized = format_number(*value);
         c.type_confidence = 1.0;
-        (void)question;
         out.push_back(std::move(c));
     }
 }
