@@ -19,8 +19,10 @@ struct CollectionOptions {
     bool create_if_missing = false;
     /// No writer can be made (no lock is taken).
     bool read_only = false;
-    /// Upper bound of the writer's in-memory buffer; a segment is flushed when it is reached.
-    std::uint64_t memory_budget_bytes = std::uint64_t{256} << 20;
+    /// Memory budget of indexing. The writer flushes its in-memory buffer as a segment when the
+    /// buffer reaches half of it (the other half is for the documents in flight, the cleaner and
+    /// the segment build), so it holds whatever the corpus size.
+    std::uint64_t memory_budget_bytes = std::uint64_t{1} << 30;
     /// Analysis threads of the writer (the calling thread included); 0: all cores.
     unsigned threads = 0;
     /// Verify every file's checksum when a segment is opened (slower open).

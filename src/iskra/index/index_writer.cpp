@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <map>
 #include <system_error>
 #include <thread>
@@ -20,6 +23,21 @@ namespace {
 // analysis scratch memory (about 40 bytes per token).
 constexpr std::size_t kBatchDocs = 256;
 constexpr std::uint64_t kBatchBytes = std::uint64_t{1} << 20;
+
+// The memory budget covers the whole of indexing, not only the inverted buffer: the documents
+// being read, analyzed and cleaned, the cleaner's fingerprints (which grow with the collection),
+// heap fragmentation and the segment build at a flush take the rest, so the buffer is flushed at
+// this share of the budget. Measured on the 354 MB debian-prose corpus with the default 1 GiB:
+// the buffer flushes twice and the peak RSS stays under the budget.
+constexpr double kBufferShareOfBudget = 0.25;
+
+// Gives the freed buffer back to the system after a flush: glibc keeps freed heap memory in its
+// arenas otherwise, and the next buffer would grow on top of it.
+void release_freed_memory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
 
 DeletedDocs sized_copy(const DeletedDocs& deleted, DocId doc_count) {
     if (deleted.capacity() >= doc_count) {
@@ -156,7 +174,8 @@ Status IndexWriter::Impl::process_batch() {
         worker.join();
     }
     wait_inversion();
-    if (buffer->memory_bytes() >= collection->options().memory_budget_bytes) {
+    auto budget = static_cast<double>(collection->options().memory_budget_bytes);
+    if (static_cast<double>(buffer->memory_bytes()) >= kBufferShareOfBudget * budget) {
         ISKRA_TRY(flush_inverted());
     }
     std::swap(batch, inverting_batch);
@@ -206,6 +225,7 @@ Status IndexWriter::Impl::flush_inverted() {
                   [&](const auto& entry) { return entry.second.sequence < buffer_base; });
     stats.segments_flushed += 1;
     stats.buffered_bytes = 0;
+    release_freed_memory();
     return {};
 }
 
