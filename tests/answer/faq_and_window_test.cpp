@@ -89,5 +89,25 @@ TEST(Fragments, LowQualitySentencesRankBelowProse) {
     EXPECT_LT(flag_quality(fragment), flag_quality(prose));
 }
 
+TEST(TopicNames, ANameInEveryDocumentMayBeMissingFromItsSentence) {
+    text::Analyzer analyzer;
+    Question q = analyze_question("How old was Harrow when he was sent to Leeds?", analyzer);
+    const std::vector<Passage> passages = {
+        passage_of("At the age of eight, he was sent to school in Leeds.", 0)};
+    // As retrieval weighs them: a name found in every document weighs little.
+    for (KeyTerm& k : q.terms) {
+        if (k.folded == "harrow") {
+            k.weight = 0.2;
+        }
+    }
+    EXPECT_FALSE(score_passages(q, passages, analyzer)[0].proper_missing);
+    for (KeyTerm& k : q.terms) {
+        if (k.folded == "harrow") {
+            k.weight = 1.5;  // a rare name must be there
+        }
+    }
+    EXPECT_TRUE(score_passages(q, passages, analyzer)[0].proper_missing);
+}
+
 }  // namespace
 }  // namespace iskra::answer

@@ -8,6 +8,7 @@ namespace iskra::answer {
 namespace {
 
 constexpr double kContextWeight = 0.5;
+constexpr double kTopicNameWeight = 0.3;  // idf-scaled weight below which a name is the topic
 constexpr double kLongSentenceWords = 40;
 constexpr std::size_t kWindowWords = 24;  // the part of a long sentence that is scored
 constexpr double kFaqMatch = 0.75;
@@ -124,8 +125,10 @@ std::vector<PassageScore> score_passages(const Question& question,
         const TermMatches context = match_terms(question, p.before + " " + p.after, analyzer);
         s.coverage = coverage_with_context(question, s.matches, context, kContextWeight);
         for (std::size_t i = 0; i < question.terms.size(); ++i) {
-            if (question.terms[i].proper && !s.matches.key_term_found[i]
-                && !context.key_term_found[i]) {
+            // A name found in almost every document is the collection's subject: sentences
+            // refer to it as "he" or "it", so its absence says little.
+            if (question.terms[i].proper && question.terms[i].weight >= kTopicNameWeight
+                && !s.matches.key_term_found[i] && !context.key_term_found[i]) {
                 s.proper_missing = true;
             }
         }
