@@ -697,6 +697,13 @@ int main(int argc, char** argv) {
             if (r.answer) {
                 p["support"] = support_json(*r.answer);
             }
+            if (!r.closest.empty()) {
+                json closest = json::array();
+                for (const AnswerSupport& c : r.closest) {
+                    closest.push_back(c.sentence.text);
+                }
+                p["closest"] = closest;
+            }
             json conflicts = json::array();
             for (const AnswerGroup& g : r.conflicts) {
                 conflicts.push_back(g.text);

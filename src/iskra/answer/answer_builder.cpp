@@ -504,6 +504,26 @@ void short_span(const Context& ctx,
     }
 }
 
+// A sentence that states the whole question yet holds no value of the expected type ("who" and
+// "two research teams"): its best noun phrase answers, at a lower confidence. Otherwise not found.
+void phrase_answer(const Context& ctx,
+                   text::Analyzer& analyzer,
+                   const NameBook& names,
+                   AskResponse& r,
+                   AnswerFeatures& f) {
+    const PassageScore& top = ctx.scores[ctx.ranked.front()];
+    if (top.coverage < kFullCoverage || top.proper_missing) {
+        set_not_found(ctx, r);
+        return;
+    }
+    Question untyped = ctx.question;
+    untyped.type = AnswerType::Other;
+    const Context other{untyped, ctx.passages, ctx.scores, ctx.ranked, ctx.k};
+    sentence_answer(other, r, f);
+    short_span(other, analyzer, names, r);
+    f.type_match = 0.5;
+}
+
 void factoid_answer(const Context& ctx,
                     text::Analyzer& analyzer,
                     const NameBook& names,
@@ -523,7 +543,7 @@ void factoid_answer(const Context& ctx,
             sentence_answer(ctx, r, f);
             short_span(ctx, analyzer, names, r);
         } else {
-            set_not_found(ctx, r);
+            phrase_answer(ctx, analyzer, names, r, f);
         }
         return;
     }
