@@ -109,5 +109,16 @@ TEST(TopicNames, ANameInEveryDocumentMayBeMissingFromItsSentence) {
     EXPECT_TRUE(score_passages(q, passages, analyzer)[0].proper_missing);
 }
 
+TEST(ReasonAnswers, TheKeyPhraseIsTheCauseClause) {
+    const auto out = ask("Why did the harbour bridge close in 1931?",
+                         {passage_of("The harbour bridge closed in 1931 because its piers had "
+                                     "cracked, and it never reopened.",
+                                     0)});
+    ASSERT_EQ(out.response.status, "answered");
+    ASSERT_TRUE(out.response.answer.has_value());
+    EXPECT_EQ(out.response.answer->normalized, "because its piers had cracked");
+    EXPECT_NE(out.response.answer->text.find("never reopened"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace iskra::answer

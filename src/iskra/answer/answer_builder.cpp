@@ -471,6 +471,36 @@ void list_answer(const Context& ctx,
     }
 }
 
+// The clause of `sentence` that gives a cause: from "because" (kept) or after "due to", "in order
+// to", "so that", "as a result of" up to the next comma, semicolon or the end. Empty when none.
+std::string cause_clause(std::string_view sentence) {
+    static constexpr std::pair<std::string_view, bool> kCues[] = {
+        {"because ", true},
+        {"due to ", false},
+        {"owing to ", false},
+        {"in order to ", false},
+        {"so that ", false},
+        {"as a result of ", false},
+    };
+    std::string lower;
+    for (char c : sentence) {
+        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    for (const auto& [cue, keep] : kCues) {
+        const std::size_t at = lower.find(cue);
+        if (at == std::string::npos || (at > 0 && lower[at - 1] != ' ')) {
+            continue;
+        }
+        const std::size_t from = keep ? at : at + cue.size();
+        std::size_t to = lower.find_first_of(",;.", from);
+        to = to == std::string::npos ? sentence.size() : to;
+        if (to > from + 2) {
+            return std::string(sentence.substr(from, to - from));
+        }
+    }
+    return {};
+}
+
 // The best candidate span of the answer's own sentences as the short answer; the sentences stay
 // the answer text. With `keep_sentence` (definitions, reasons) the answer stays the sentence and
 // the span becomes its normalised value (the key phrase).
@@ -496,7 +526,12 @@ void short_span(const Context& ctx,
             best = &c;
         }
     }
-    if (best != nullptr && keep_sentence) {
+    const std::string cause = ctx.question.type == AnswerType::Reason
+                                  ? cause_clause(r.answer->support.front().sentence.text)
+                                  : std::string();
+    if (keep_sentence && !cause.empty()) {
+        r.answer->normalized = cause;
+    } else if (best != nullptr && keep_sentence) {
         r.answer->normalized = best->text;
     } else if (best != nullptr) {
         r.answer->text = best->text;
