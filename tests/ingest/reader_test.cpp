@@ -106,7 +106,9 @@ TEST(ReadPath, PdfsParsedAheadArriveInWalkOrder) {
     write_text_file(tmp / "c.txt", "text between the pdfs");
     write_text_file(tmp / "f.pdf", "%PDF-1.4\nthis is not really a pdf");
     std::filesystem::copy_file(sample_path("binary.bin"), tmp / "h.bin");
-    const test::Collected got = read_all(tmp.path());
+    ReadOptions options;
+    options.pdf_parse_ahead = 2;
+    const test::Collected got = read_all(tmp.path(), options);
     ASSERT_TRUE(got.status.ok()) << got.status.to_string();
     std::vector<std::string> ids;
     for (const auto& doc : got.docs) {

@@ -30,9 +30,6 @@ namespace iskra::ingest {
 namespace {
 
 constexpr std::size_t kHeadBytes = 64 << 10;
-// PDFs parsed at once on worker threads while the walk goes on: text extraction is nearly all
-// the cost of reading a PDF, and files are independent.
-constexpr std::size_t kPdfsInFlight = 2;
 
 Status stat_error(const std::filesystem::path& path, int error_number) {
     const std::string message = path.string() + ": " + util::errno_message(error_number);
@@ -279,7 +276,7 @@ Status PathReader::read_file_contents(util::File& file,
         skip(path, bytes.status());
         return Status::ok_status();
     }
-    if (format == Format::Pdf) {
+    if (format == Format::Pdf && options_.pdf_parse_ahead > 0) {
         return parse_pdf_ahead(path, source, bytes.take());
     }
     auto doc = read_in_memory(format, *bytes, source);
@@ -296,7 +293,7 @@ Status PathReader::parse_pdf_ahead(const std::filesystem::path& path,
     pending_.push_back({path, std::async(std::launch::async, [bytes = std::move(bytes), source] {
                             return extract_pdf(bytes, source);
                         })});
-    while (pending_.size() > kPdfsInFlight) {
+    while (pending_.size() > options_.pdf_parse_ahead) {
         ISKRA_TRY(deliver_oldest_pdf());
     }
     return Status::ok_status();
