@@ -13,7 +13,8 @@ namespace {
 
 void print_event(const TimelineEvent& event) {
     std::string when = event.date.iso;
-    if (event.end_date) {
+    // A range's ISO form already names both ends ("1896/1900").
+    if (event.end_date && event.date.iso.find('/') == std::string::npos) {
         when += " to " + event.end_date->iso;
     }
     std::printf("%-24s %s\n", when.c_str(), event.summary.c_str());
