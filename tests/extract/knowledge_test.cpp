@@ -360,6 +360,45 @@ TEST(Knowledge, ReadsAppositionsAndAcronyms) {
     EXPECT_FALSE(k.resolve("Nobody Here").has_value());
 }
 
+// Made-up people; the texts lost their apostrophes the way scraped pages do.
+TEST(Knowledge, ReadsPossessivesWithoutApostrophesAsTheirNames) {
+    Collection c;
+    c.add("a",
+          "Mayor Oskar Venbrook said the bridge would open. The council asked Venbrook, who "
+          "said yes, and Venbrook said it twice. Oskar Venbrook told the council. Archive "
+          "Venbrooks plans were "
+          "printed. Oskar Venbrooks speech was long. Venbrooks plans failed.");
+    Knowledge k = c.build();
+    auto venbrook = k.resolve("Venbrook");
+    ASSERT_TRUE(venbrook.has_value());
+    EXPECT_EQ(k.resolve("Oskar Venbrook"), venbrook);
+    Entity entity = k.cluster_entity(*venbrook);
+    EXPECT_EQ(entity.name, "Oskar Venbrook");
+    for (const auto& alias : entity.aliases) {
+        EXPECT_EQ(alias.find("Venbrooks"), std::string::npos) << alias;
+        EXPECT_EQ(alias.find("Archive"), std::string::npos) << alias;
+    }
+    EXPECT_FALSE(k.resolve("Archive Venbrooks").has_value());
+    EXPECT_FALSE(k.resolve("Oskar Venbrooks").has_value());
+}
+
+TEST(Knowledge, SplitsTwoNamesRunTogether) {
+    Collection c;
+    c.add("a",
+          "General Ilse Marquardt said the army was ready. Kasimir Drovny said nothing. Later "
+          "Drovny told the press that Drovny, who led the union, would resign. Ilse Marquardt "
+          "Drovny only answered "
+          "later.");
+    Knowledge k = c.build();
+    EXPECT_FALSE(k.resolve("Ilse Marquardt Drovny").has_value());
+    auto drovny = k.resolve("Drovny");
+    ASSERT_TRUE(drovny.has_value());
+    EXPECT_EQ(k.resolve("Kasimir Drovny"), drovny);
+    EXPECT_NE(k.resolve("Ilse Marquardt"), drovny);
+    auto found = k.mentions_in("Ilse Marquardt met Drovny");
+    ASSERT_EQ(found.size(), 2u);
+}
+
 TEST(Knowledge, EmptyCollectionGivesEmptyTables) {
     Knowledge k = Knowledge::build({});
     EXPECT_TRUE(k.timeline({}).empty());

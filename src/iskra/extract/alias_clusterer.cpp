@@ -127,6 +127,7 @@ class ClusterBuilder {
     std::vector<RawMention> run() {
         collect_capitalised();
         collect_alias_forms();
+        split_run_on_forms();
         add_surname_forms();
         drop_weak_forms();
         discover_place_variants();
@@ -186,6 +187,12 @@ class ClusterBuilder {
 
     void collect_capitalised();
     void collect_alias_forms();
+    std::uint32_t attested_form(std::string_view key, std::uint32_t self) const;
+    bool run_on_parts(const Form& form,
+                      std::uint32_t self,
+                      std::uint32_t& first,
+                      std::uint32_t& second) const;
+    void split_run_on_forms();
     void add_surname_forms();
     void drop_weak_forms();
     void learn_lower_case();
@@ -203,6 +210,7 @@ class ClusterBuilder {
     void unite_surnames();
     void make_clusters();
     void name_cluster(Cluster& cluster) const;
+    bool plural_of_other(const Cluster& cluster, const Form& form) const;
 
     Knowledge::Tables& tables_;
     std::span<const DocumentInput> docs_;
@@ -253,6 +261,111 @@ void ClusterBuilder::collect_alias_forms() {
             if (alias.kind == AliasKind::BornAs || alias.kind == AliasKind::PenName) {
                 form.votes[static_cast<std::size_t>(EntityType::Person)] += 0.6f;
             }
+        }
+    }
+}
+
+// A form seen at least twice on its own (not `self`), else kNoId.
+std::uint32_t ClusterBuilder::attested_form(std::string_view key, std::uint32_t self) const {
+    std::uint32_t id = tables_.find_form(key);
+    return id != kNoId && id != self && tables_.forms[id].count >= 2 ? id : kNoId;
+}
+
+// Reads a rarely seen name as one or two better-attested names: a possessive that lost its
+// apostrophe ("Leon Trotskys" -> "Leon Trotsky", "Mussolinis Fascist" -> "Mussolini",
+// "Britannica Stalins" -> "Stalin"), or two names run together ("Leon Sedov Stalin" -> "Leon
+// Sedov" + "Stalin"). `second` is kNoId when the form stands for one name.
+bool ClusterBuilder::run_on_parts(const Form& form,
+                                  std::uint32_t self,
+                                  std::uint32_t& first,
+                                  std::uint32_t& second) const {
+    first = kNoId;
+    second = kNoId;
+    if (form.words < 2 || form.count > 2 || form.acronym) {
+        return false;
+    }
+    std::string_view key = form.key;
+    std::size_t end = 0;
+    for (std::size_t start = 0; start < key.size(); start = end + 1) {
+        end = std::min(key.find(' ', start), key.size());
+        bool last = end == key.size();
+        if (end - start >= 4 && key[end - 1] == 's') {
+            first = attested_form(key.substr(0, end - 1), self);
+            std::uint32_t word = attested_form(key.substr(start, end - start - 1), self);
+            if (first == kNoId && last && word != kNoId && person_like(tables_.forms[word])) {
+                first = word;
+            }
+            if (first != kNoId) {
+                return true;
+            }
+        }
+        if (last) {
+            break;
+        }
+        // Split after this word when both sides are names of people, the latter well attested.
+        std::uint32_t head = tables_.find_form(key.substr(0, end));
+        std::uint32_t tail = attested_form(key.substr(end + 1), self);
+        if (head != kNoId && head != self && tail != kNoId && person_like(tables_.forms[head])
+            && person_like(tables_.forms[tail])) {
+            first = head;
+            second = tail;
+            return true;
+        }
+    }
+    return false;
+}
+
+// Moves the mentions of run-on and possessive forms to the names they stand for.
+void ClusterBuilder::split_run_on_forms() {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> parts(tables_.forms.size(),
+                                                               {kNoId, kNoId});
+    bool any = false;
+    for (std::uint32_t id = 0; id < tables_.forms.size(); ++id) {
+        auto& [first, second] = parts[id];
+        if (run_on_parts(tables_.forms[id], id, first, second)) {
+            tables_.forms[id].valid = false;
+            any = true;
+        }
+    }
+    if (!any) {
+        return;
+    }
+    std::size_t original = mentions_.size();
+    for (std::size_t k = 0; k < original; ++k) {
+        auto [first, second] = parts[mentions_[k].form];
+        if (first == kNoId) {
+            continue;
+        }
+        RawMention& mention = mentions_[k];
+        std::uint32_t old_form = mention.form;
+        mention.form = first;
+        ++tables_.forms[first].count;
+        if (second != kNoId) {
+            // The second name starts after as many words as the first has.
+            std::string_view text = docs_[mention.doc].text;
+            std::uint32_t pos = mention.begin;
+            for (std::uint32_t w = 0; w < tables_.forms[first].words && pos < mention.end; ++w) {
+                while (pos < mention.end && text[pos] != ' ') {
+                    ++pos;
+                }
+                while (pos < mention.end && text[pos] == ' ') {
+                    ++pos;
+                }
+            }
+            RawMention tail = mention;
+            tail.form = second;
+            tail.begin = pos;
+            mention.end = pos;
+            while (mention.end > mention.begin && text[mention.end - 1] == ' ') {
+                --mention.end;
+            }
+            ++tables_.forms[second].count;
+            mentions_.push_back(tail);
+        }
+        std::uint32_t receiver = second != kNoId ? second : first;
+        for (std::size_t t = 0; t < tables_.forms[old_form].votes.size(); ++t) {
+            tables_.forms[receiver].votes[t] +=
+                tables_.forms[old_form].votes[t] / std::max(tables_.forms[old_form].count, 1u);
         }
     }
 }
@@ -655,6 +768,17 @@ void ClusterBuilder::unite_surnames() {
     }
 }
 
+// True when `form` is another form of `cluster` with an "s" or "'s" added ("Tolstoys").
+bool ClusterBuilder::plural_of_other(const Cluster& cluster, const Form& form) const {
+    if (form.key.size() < 4 || form.key.back() != 's') {
+        return false;
+    }
+    std::string_view stem = std::string_view(form.key).substr(0, form.key.size() - 1);
+    return std::any_of(cluster.forms.begin(), cluster.forms.end(), [&](std::uint32_t id) {
+        return tables_.forms[id].key == stem;
+    });
+}
+
 void ClusterBuilder::name_cluster(Cluster& cluster) const {
     std::uint32_t max_count = 0;
     std::array<float, 4> votes{};
@@ -694,6 +818,9 @@ void ClusterBuilder::name_cluster(Cluster& cluster) const {
         return std::tie(b->count, a->key) < std::tie(a->count, b->key);
     });
     for (const Form* form : others) {
+        if (plural_of_other(cluster, *form)) {
+            continue;  // "Tolstoys" still resolves, but is no alias to show
+        }
         cluster.aliases.push_back(form->display_capitalised ? form->display
                                                             : title_case(form->key));
     }
