@@ -35,9 +35,14 @@ Result<std::unique_ptr<Engine>> open_for_reading(const std::filesystem::path& di
     return Engine::open(dir, options);
 }
 
-Result<std::unique_ptr<Engine>> open_for_writing(const std::filesystem::path& dir, bool create) {
+Result<std::unique_ptr<Engine>> open_for_writing(const std::filesystem::path& dir,
+                                                 bool create,
+                                                 std::uint64_t memory_budget_bytes) {
     OpenOptions options;
     options.create_if_missing = create;
+    if (memory_budget_bytes != 0) {
+        options.memory_budget_bytes = memory_budget_bytes;
+    }
     return Engine::open(dir, options);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -31,7 +32,10 @@ int report_error(const Status& status);
 /// Opens the collection for a read-only command; fails when it does not exist.
 Result<std::unique_ptr<Engine>> open_for_reading(const std::filesystem::path& dir);
 /// Opens (creating when `create`) the collection for writing.
-Result<std::unique_ptr<Engine>> open_for_writing(const std::filesystem::path& dir, bool create);
+/// `memory_budget_bytes` 0 keeps the engine's default (1 GiB).
+Result<std::unique_ptr<Engine>> open_for_writing(const std::filesystem::path& dir,
+                                                 bool create,
+                                                 std::uint64_t memory_budget_bytes = 0);
 
 /// Writes `value` as one JSON document on stdout.
 void print_json(const nlohmann::json& value);

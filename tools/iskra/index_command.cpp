@@ -17,6 +17,7 @@ struct IndexArgs {
     bool json = false;
     bool quiet = false;
     bool strict = false;
+    std::uint64_t memory_mb = 0;
 };
 
 // Redraws one status line on stderr; only used when stdout is a terminal.
@@ -56,7 +57,7 @@ void print_add_stats(const AddStats& stats, const std::string& collection) {
 }
 
 int run_add(const IndexArgs& args, bool create) {
-    auto engine = open_for_writing(args.collection, create);
+    auto engine = open_for_writing(args.collection, create, args.memory_mb << 20);
     if (!engine.ok()) {
         return report_error(engine.status());
     }
@@ -97,6 +98,10 @@ void add_add_like(
     cmd->add_flag("--json", args->json, "print the result as JSON");
     cmd->add_flag("-q,--quiet", args->quiet, "print nothing on success");
     cmd->add_flag("--strict", args->strict, "exit with 6 when any input was skipped");
+    cmd->add_option("--memory-mb",
+                    args->memory_mb,
+                    "memory budget of the indexing buffers in MiB (default 1024)")
+        ->check(CLI::Range(std::uint64_t{64}, std::uint64_t{1} << 20));
     cmd->callback([args, &context, create] { context.exit_code = run_add(*args, create); });
 }
 
