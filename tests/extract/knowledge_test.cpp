@@ -399,6 +399,24 @@ TEST(Knowledge, SplitsTwoNamesRunTogether) {
     ASSERT_EQ(found.size(), 2u);
 }
 
+TEST(Knowledge, TypesANameByThePeopleListedWithIt) {
+    Collection c;
+    c.add("a",
+          "Mayor Oskar Venbrook said the bridge would open. Venbrook said it again. Like "
+          "Venbrook, Halvorsk and Dumerin would meet their voters. Dumerin was seen at the "
+          "market. In Oslo, a city of Norway, Trelleborg wrote a book. Trelleborg lived there. "
+          "Venbrook and Venbrookism were debated.");
+    Knowledge k = c.build();
+    auto type_of = [&k](std::string_view name) {
+        auto cluster = k.resolve(name);
+        return cluster ? k.cluster_entity(*cluster).type : std::string("missing");
+    };
+    EXPECT_EQ(type_of("Venbrook"), "person");
+    EXPECT_EQ(type_of("Dumerin"), "person");
+    EXPECT_NE(type_of("Trelleborg"), "person");   // "Norway, Trelleborg": a lone comma
+    EXPECT_NE(type_of("Venbrookism"), "person");  // a doctrine, whoever it is listed with
+}
+
 TEST(Knowledge, EmptyCollectionGivesEmptyTables) {
     Knowledge k = Knowledge::build({});
     EXPECT_TRUE(k.timeline({}).empty());

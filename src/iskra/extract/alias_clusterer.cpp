@@ -503,10 +503,25 @@ void ClusterBuilder::sum_root_votes() {
     }
 }
 
+// Names of events, doctrines and their followers ("Russian Revolution", "Stalinism", "Photograph
+// of X") are of no kind a list could tell.
+bool names_event_or_doctrine(std::string_view key) {
+    std::size_t end = 0;
+    for (std::size_t start = 0; start < key.size(); start = end + 1) {
+        end = std::min(key.find(' ', start), key.size());
+        std::string_view w = key.substr(start, end - start);
+        if (lexicon::is_event_word(w) || w == "of" || w.ends_with("ism") || w.ends_with("ist")
+            || w.ends_with("ists")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Names listed together are usually of one kind ("Churchill, Hitler and Mussolini"): a name with
 // no typing cue of its own takes a vote for the clear type of a listed neighbour.
 void ClusterBuilder::propagate_list_types() {
-    constexpr float kListVote = 0.5f;
+    constexpr float kListVote = 0.7f;
     auto typed_strength = [](const Form& f) {
         return std::max({f.votes[1], f.votes[2], f.votes[3]});
     };
@@ -521,20 +536,36 @@ void ClusterBuilder::propagate_list_types() {
         }
         return f.votes[best] >= 0.7f && f.votes[best] >= 2 * second ? best : std::size_t{0};
     };
-    std::vector<std::pair<std::uint32_t, std::size_t>> votes;
-    for (std::size_t k = 1; k < mentions_.size(); ++k) {
+    // 0: no list; 1: a comma (a list only next to another list gap); 2: "and", "or", "&".
+    auto list_gap = [this](std::size_t k) {
+        if (k == 0 || k >= mentions_.size()) {
+            return 0;
+        }
         const RawMention& a = mentions_[k - 1];
         const RawMention& b = mentions_[k];
         if (a.doc != b.doc || a.sentence != b.sentence || b.begin < a.end || b.begin - a.end > 6) {
-            continue;
+            return 0;
         }
         std::string_view gap = docs_[a.doc].text.substr(a.end, b.begin - a.end);
-        if (gap != ", " && gap != " and " && gap != ", and " && gap != " or " && gap != " & ") {
+        if (gap == ", ") {
+            return 1;
+        }
+        return gap == " and " || gap == ", and " || gap == " or " || gap == " & " ? 2 : 0;
+    };
+    std::vector<std::pair<std::uint32_t, std::size_t>> votes;
+    for (std::size_t k = 1; k < mentions_.size(); ++k) {
+        int gap = list_gap(k);
+        // "In Prinkipo, a suburb of Istanbul, Trotsky wrote": a lone comma is no list.
+        if (gap == 0 || (gap == 1 && list_gap(k - 1) == 0 && list_gap(k + 1) == 0)) {
             continue;
         }
+        const RawMention& a = mentions_[k - 1];
+        const RawMention& b = mentions_[k];
         for (auto [from, to] : {std::pair{a.form, b.form}, std::pair{b.form, a.form}}) {
             std::size_t type = clear_type(root_votes_[uf_.find(from)]);
-            if (type != 0 && typed_strength(tables_.forms[to]) < 0.3f) {
+            const Form& target = tables_.forms[to];
+            if (type != 0 && !names_event_or_doctrine(target.key)
+                && typed_strength(target) < 0.3f) {
                 votes.emplace_back(to, type);
             }
         }
