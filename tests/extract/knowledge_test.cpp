@@ -417,6 +417,21 @@ TEST(Knowledge, TypesANameByThePeopleListedWithIt) {
     EXPECT_NE(type_of("Venbrookism"), "person");  // a doctrine, whoever it is listed with
 }
 
+TEST(Knowledge, ResolvesTheSurnameOfAPersonSeenOnlyInFull) {
+    Collection c;
+    c.add("a",
+          "Their grandson, Tadeo Marvanek, who lived with them, said little. Later Tadeo "
+          "Marvanek said he remembered the attack.");
+    Knowledge k = c.build();
+    auto full = k.resolve("Tadeo Marvanek");
+    ASSERT_TRUE(full.has_value());
+    EXPECT_EQ(k.resolve("Marvanek"), full);
+    EXPECT_EQ(k.canonical_name("marvanek"), "Tadeo Marvanek");
+    Entity entity = k.cluster_entity(*full);
+    EXPECT_TRUE(entity.aliases.empty());  // never written alone: no alias to show
+    EXPECT_EQ(entity.mentions, 2u);
+}
+
 TEST(Knowledge, EmptyCollectionGivesEmptyTables) {
     Knowledge k = Knowledge::build({});
     EXPECT_TRUE(k.timeline({}).empty());

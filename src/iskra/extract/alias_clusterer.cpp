@@ -890,6 +890,17 @@ void ClusterBuilder::make_clusters() {
         tables_.form_cluster[id] = it->second;
         tables_.clusters[it->second].forms.push_back(id);
     }
+    // A form never seen on its own but joined to a cluster (the surname "Volkov" of "Esteban
+    // Volkov") resolves to it, without being shown as an alias.
+    for (std::uint32_t id = 0; id < tables_.forms.size(); ++id) {
+        if (!tables_.forms[id].valid || tables_.forms[id].count != 0) {
+            continue;
+        }
+        auto it = root_cluster.find(uf_.find(id));
+        if (it != root_cluster.end()) {
+            tables_.form_cluster[id] = it->second;
+        }
+    }
     for (auto& form : tables_.forms) {
         const std::pair<std::string, std::uint32_t>* best = nullptr;
         for (const auto& spelling : form.spellings) {
