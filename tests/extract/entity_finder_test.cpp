@@ -72,6 +72,20 @@ TEST(FindEntities, FindsPeoplePlacesAndOrganisations) {
     }
 }
 
+TEST(FindEntities, ActsOfOnePersonOnAnotherMarkBothAsPeople) {
+    auto found = find_entities("In court Dravensk pilloried Holmqvar, the old rival.", false);
+    for (const char* name : {"Dravensk", "Holmqvar"}) {
+        const EntityMention* mention = find(found, name);
+        ASSERT_NE(mention, nullptr) << describe(found);
+        EXPECT_EQ(mention->type, EntityType::Person) << name << " -> " << describe(found);
+    }
+    // Without a name on the other side the verb says nothing.
+    auto alone = find_entities("In court the crowd pilloried Holmqvar loudly.", false);
+    const EntityMention* mention = find(alone, "Holmqvar");
+    ASSERT_NE(mention, nullptr) << describe(alone);
+    EXPECT_NE(mention->type, EntityType::Person) << describe(alone);
+}
+
 TEST(FindEntities, SkipsCapitalisedFunctionWords) {
     auto found = find_entities("In 1924, he introduced the notion. The end.", false);
     EXPECT_TRUE(found.mentions.empty()) << describe(found);

@@ -311,6 +311,12 @@ void NameScanner::type_mention(EntityMention& mention,
     if (possessive) {
         person += 0.15f;
     }
+    // "Vyshinsky pilloried Trotsky": an act one person does to another, between two names.
+    bool act_after = lexicon::is_person_act_verb(next) && is_name_word(end_idx + 1);
+    bool act_before = before >= 2 && lexicon::is_person_act_verb(prev) && is_name_word(before - 2);
+    if (act_after || act_before) {
+        person += 0.7f;
+    }
     if (prev == "by") {
         person += 0.1f;
     }

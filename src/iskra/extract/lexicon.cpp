@@ -775,4 +775,20 @@ bool is_person_verb(std::string_view word) {
     return contains(kWords, word);
 }
 
+bool is_person_act_verb(std::string_view word) {
+    static const WordSet kWords{"pilloried",
+                                "denounced",
+                                "married",
+                                "betrayed",
+                                "assassinated",
+                                "murdered",
+                                "interviewed",
+                                "befriended",
+                                "slandered",
+                                "divorced",
+                                "kissed",
+                                "mocked"};
+    return contains(kWords, word);
+}
+
 }  // namespace iskra::extract::lexicon

@@ -46,6 +46,9 @@ bool is_date_label(std::string_view word);
 bool is_street_word(std::string_view word);
 /// Verbs and phrases after which a name is a person ("said", "told", "born", "died").
 bool is_person_verb(std::string_view word);
+/// Past-tense verbs of acts one person does to another ("pilloried", "married", "betrayed"):
+/// "X pilloried Y" makes both names people.
+bool is_person_act_verb(std::string_view word);
 
 }  // namespace lexicon
 }  // namespace iskra::extract
