@@ -432,6 +432,23 @@ TEST(Knowledge, ResolvesTheSurnameOfAPersonSeenOnlyInFull) {
     EXPECT_EQ(entity.mentions, 2u);
 }
 
+TEST(Knowledge, NamesAPersonByTheFullNameEvenWhenSeenOnce) {
+    Collection c;
+    c.add("a",
+          "General Tadeo Marvanek said the army would march. Later Marvanek said so again, and "
+          "Marvanek, who led the army, was arrested. The court heard Marvanek. The Marvaneks "
+          "plea failed.");
+    Knowledge k = c.build();
+    auto marvanek = k.resolve("Marvanek");
+    ASSERT_TRUE(marvanek.has_value());
+    Entity entity = k.cluster_entity(*marvanek);
+    EXPECT_EQ(entity.name, "Tadeo Marvanek");
+    EXPECT_EQ(entity.type, "person");
+    for (const auto& alias : entity.aliases) {
+        EXPECT_NE(alias, "Marvaneks");
+    }
+}
+
 TEST(Knowledge, EmptyCollectionGivesEmptyTables) {
     Knowledge k = Knowledge::build({});
     EXPECT_TRUE(k.timeline({}).empty());

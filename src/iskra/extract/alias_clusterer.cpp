@@ -799,14 +799,22 @@ void ClusterBuilder::unite_surnames() {
     }
 }
 
-// True when `form` is another form of `cluster` with an "s" or "'s" added ("Tolstoys").
+// True when `key` is `word` or ends with it as a whole word ("leon tolstoy", "tolstoy").
+bool ends_with_word(std::string_view key, std::string_view word) {
+    return key == word
+           || (key.size() > word.size() && key.ends_with(word)
+               && key[key.size() - word.size() - 1] == ' ');
+}
+
+// True when `form` is a form of `cluster` (or its surname) with an "s" or "'s" added
+// ("Tolstoys").
 bool ClusterBuilder::plural_of_other(const Cluster& cluster, const Form& form) const {
     if (form.key.size() < 4 || form.key.back() != 's') {
         return false;
     }
     std::string_view stem = std::string_view(form.key).substr(0, form.key.size() - 1);
     return std::any_of(cluster.forms.begin(), cluster.forms.end(), [&](std::uint32_t id) {
-        return tables_.forms[id].key == stem;
+        return ends_with_word(tables_.forms[id].key, stem);
     });
 }
 
@@ -823,10 +831,20 @@ void ClusterBuilder::name_cluster(Cluster& cluster) const {
     // The canonical name is the longest well-attested form.
     std::uint32_t attested =
         std::max<std::uint32_t>(std::min<std::uint32_t>(2, max_count), max_count / 20);
+    // A full name seen once still names the cluster when it ends with the most frequent form
+    // ("Mikhail Tukhachevsky" over "Tukhachevsky").
+    const Form* top = nullptr;
+    for (std::uint32_t id : cluster.forms) {
+        if (top == nullptr || tables_.forms[id].count > top->count) {
+            top = &tables_.forms[id];
+        }
+    }
     const Form* best = nullptr;
     for (std::uint32_t id : cluster.forms) {
         const Form& form = tables_.forms[id];
-        if (form.count < attested) {
+        bool full_name = form.display_capitalised && form.words >= 2 && top->words == 1
+                         && ends_with_word(form.key, top->key);
+        if (form.count < attested && !full_name) {
             continue;
         }
         if (best == nullptr
