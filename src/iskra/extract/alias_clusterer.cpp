@@ -340,9 +340,9 @@ void ClusterBuilder::split_run_on_forms() {
         std::uint32_t old_form = mention.form;
         mention.form = first;
         ++tables_.forms[first].count;
-        if (second != kNoId) {
+        std::string_view text = docs_[mention.doc].text;
+        if (second != kNoId && mention.end <= text.size()) {
             // The second name starts after as many words as the first has.
-            std::string_view text = docs_[mention.doc].text;
             std::uint32_t pos = mention.begin;
             for (std::uint32_t w = 0; w < tables_.forms[first].words && pos < mention.end; ++w) {
                 while (pos < mention.end && text[pos] != ' ') {
