@@ -45,6 +45,9 @@ struct ServerOptions {
     std::size_t cache_entries = 1024;
     /// Requests answered at once before new ones get 429.
     unsigned max_in_flight = 256;
+    /// Requests running engine work at once; the others queue in arrival order (see
+    /// server/work_gate.hpp). 0: two per core.
+    unsigned engine_slots = 0;
 
     /// One line per request ("127.0.0.1 GET /api/v1/search 200 312B 0.41ms"). Null: stderr.
     std::function<void(std::string_view line)> access_log;

@@ -1,7 +1,9 @@
 #include "iskra/server/api_routes.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <string>
+#include <thread>
 
 #include "iskra/json.hpp"
 #include "iskra/server/error_mapping.hpp"
@@ -48,8 +50,20 @@ ReadHandler make_read(Parse parse, Run run, const RequestLimits& limits) {
 
 }  // namespace
 
+namespace {
+std::size_t engine_slots(const ServerOptions& options) {
+    if (options.engine_slots != 0) {
+        return options.engine_slots;
+    }
+    return 2 * std::max(1u, std::thread::hardware_concurrency());
+}
+}  // namespace
+
 ApiRoutes::ApiRoutes(Engine& engine, const ServerOptions& options)
-    : engine_(engine), options_(options), cache_(options.cache_entries) {
+    : engine_(engine),
+      options_(options),
+      cache_(options.cache_entries),
+      gate_(engine_slots(options)) {
     limits_.max_query_bytes = options.max_query_bytes;
     limits_.max_k = options.max_k;
 }
@@ -144,12 +158,16 @@ void ApiRoutes::answer_read(const std::string& path,
             }
         }
     }
-    auto result = handler(*fields);
-    if (!result.ok()) {
-        set_error(res, result.status());
-        return;
+    std::string body;
+    {
+        WorkGate::Pass pass(gate_);
+        auto result = handler(*fields);
+        if (!result.ok()) {
+            set_error(res, result.status());
+            return;
+        }
+        body = dump_json(*result);
     }
-    auto body = dump_json(*result);
     send_body(res, body);
     if (!key.empty()) {
         cache_.put(key, std::move(body));
@@ -163,6 +181,7 @@ void ApiRoutes::get_document(const httplib::Request& req, httplib::Response& res
         set_error(res, highlight.status());
         return;
     }
+    WorkGate::Pass pass(gate_);
     auto document = engine_.document(doc_id);
     if (!document.ok()) {
         set_error(res, document.status());

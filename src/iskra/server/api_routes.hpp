@@ -10,6 +10,7 @@
 #include "iskra/server.hpp"
 #include "iskra/server/request_fields.hpp"
 #include "iskra/server/response_cache.hpp"
+#include "iskra/server/work_gate.hpp"
 
 namespace iskra::server {
 
@@ -51,6 +52,7 @@ class ApiRoutes {
     const ServerOptions& options_;
     RequestLimits limits_;
     ResponseCache cache_;
+    mutable WorkGate gate_;   // engine work, in arrival order
     std::mutex write_mutex_;  // one API writer at a time; the engine allows a single writer
 };
 

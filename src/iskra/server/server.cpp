@@ -13,6 +13,7 @@
 
 #include "iskra/server/api_routes.hpp"
 #include "iskra/server/error_mapping.hpp"
+#include "iskra/server/listen_backlog.hpp"
 #include "iskra/server/metrics.hpp"
 #include "iskra/server/route_table.hpp"
 #include "iskra/server/web_assets.hpp"
@@ -81,7 +82,9 @@ void Server::Impl::configure() {
     http.set_read_timeout(static_cast<time_t>(options.read_timeout_seconds));
     http.set_write_timeout(static_cast<time_t>(options.write_timeout_seconds));
     http.set_keep_alive_timeout(static_cast<time_t>(options.keep_alive_seconds));
-    http.set_keep_alive_max_count(1000);
+    // A server-side close after N requests makes the client reconnect mid-load; the idle timeout
+    // already bounds how long a connection holds its worker.
+    http.set_keep_alive_max_count(1000000);
     httplib::Headers headers = {{"X-Content-Type-Options", "nosniff"}};
     if (!options.cors_origin.empty()) {
         headers.emplace("Access-Control-Allow-Origin", options.cors_origin);
@@ -240,6 +243,7 @@ Result<std::uint16_t> Server::start() {
             "cannot listen on {}:{} (address in use or invalid)", options.host, options.port));
     }
     impl_->port = static_cast<std::uint16_t>(port);
+    (void)server::widen_listen_backlog(impl_->port);  // best effort: httplib's 5 still works
     impl_->finished = false;
     impl_->thread = std::thread([impl = impl_.get()] {
         impl->http.listen_after_bind();
