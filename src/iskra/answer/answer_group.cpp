@@ -1,8 +1,11 @@
 #include "iskra/answer/answer_group.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
-#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace iskra::answer {
 namespace {
@@ -12,25 +15,41 @@ constexpr double kFurtherSourceShare = 0.4;
 constexpr double kCoarserSourceShare = 0.8;
 constexpr std::uint8_t kDuplicateFlag = 1u << 0;
 
-std::set<std::string> words_of(const std::string& s) {
-    std::set<std::string> out;
-    std::istringstream in(s);
-    std::string w;
-    while (in >> w) {
-        std::erase_if(w, [](char c) { return c == ',' || c == '.' || c == '\'' || c == '"'; });
-        if (!w.empty()) {
-            out.insert(w);
+using WordSet = std::vector<std::string>;  // sorted, unique
+
+// The words of a normalised value, without the punctuation that may cling to them.
+WordSet words_of(std::string_view s) {
+    WordSet out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) {
+            ++i;
+        }
+        std::string word;
+        while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) {
+            char c = s[i++];
+            if (c != ',' && c != '.' && c != '\'' && c != '"') {
+                word += c;
+            }
+        }
+        if (!word.empty()) {
+            out.push_back(std::move(word));
         }
     }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 
-bool subset(const std::set<std::string>& a, const std::set<std::string>& b) {
+bool subset(const WordSet& a, const WordSet& b) {
     return !a.empty() && std::includes(b.begin(), b.end(), a.begin(), a.end());
 }
 
-// Whether candidate `c` belongs to the group whose first member is `head`.
-bool same_value(const Candidate& c, const Candidate& head) {
+// Whether candidate `c` (words `c_words`) belongs to the group whose first member is `head`.
+bool same_value(const Candidate& c,
+                const WordSet& c_words,
+                const Candidate& head,
+                const WordSet& head_words) {
     if (c.normalized == head.normalized) {
         return true;
     }
@@ -43,9 +62,7 @@ bool same_value(const Candidate& c, const Candidate& head) {
     if (c.date || head.date) {
         return false;
     }
-    const auto a = words_of(c.normalized);
-    const auto b = words_of(head.normalized);
-    return subset(a, b) || subset(b, a);
+    return subset(c_words, head_words) || subset(head_words, c_words);
 }
 
 }  // namespace
@@ -65,11 +82,19 @@ std::vector<CandidateGroup> group_candidates(std::span<const Candidate> candidat
         }
         return ca.score > cb.score;
     });
+    // Split once: grouping compares every candidate with every group's head.
+    std::vector<WordSet> words(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (!candidates[i].date) {
+            words[i] = words_of(candidates[i].normalized);
+        }
+    }
     std::vector<CandidateGroup> groups;
     for (std::size_t idx : order) {
         const Candidate& c = candidates[idx];
         auto it = std::find_if(groups.begin(), groups.end(), [&](const CandidateGroup& g) {
-            return same_value(c, candidates[g.members.front()]);
+            std::size_t head = g.members.front();
+            return same_value(c, words[idx], candidates[head], words[head]);
         });
         if (it == groups.end()) {
             CandidateGroup g;
