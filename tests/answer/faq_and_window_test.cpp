@@ -7,23 +7,13 @@
 #include "iskra/answer/question_analyzer.hpp"
 #include "iskra/answer/scored_passage.hpp"
 
+#include "answer_test_support.hpp"
+
 namespace iskra::answer {
 namespace {
 
-Passage passage_of(std::string text, std::uint32_t doc, double retrieval = 1.0) {
-    Passage p;
-    p.ref.text = std::move(text);
-    p.ref.doc_id = "doc" + std::to_string(doc);
-    p.doc_ordinal = doc;
-    p.retrieval_score = retrieval;
-    return p;
-}
-
-AnswerOutcome ask(const std::string& question, std::vector<Passage> passages) {
-    text::Analyzer analyzer;
-    const Question q = analyze_question(question, analyzer);
-    return AnswerBuilder{}.build(q, std::move(passages), NameBook{}, 3, analyzer);
-}
+using testing::ask;
+using testing::passage_of;
 
 TEST(FaqAnswers, TheSentenceAfterAMatchingQuestionAnswersIt) {
     // The answer sentence shares no word with the question: only the FAQ structure links them.
