@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "iskra/extract/knowledge_tables.hpp"
+#include "iskra/extract/mention_memo.hpp"
 
 namespace iskra::extract {
 
@@ -88,7 +89,13 @@ bool year_in(const Event& event, const TimelineRequest& request) {
 
 }  // namespace
 
-Knowledge::Knowledge() : tables_(std::make_unique<Tables>()) {}
+namespace {
+// Sentences whose names are remembered: the retrieved sentences of many questions.
+constexpr std::size_t kRememberedTexts = 8192;
+}  // namespace
+
+Knowledge::Knowledge()
+    : tables_(std::make_unique<Tables>()), memo_(std::make_unique<MentionMemo>(kRememberedTexts)) {}
 Knowledge::~Knowledge() = default;
 Knowledge::Knowledge(Knowledge&&) noexcept = default;
 Knowledge& Knowledge::operator=(Knowledge&&) noexcept = default;
@@ -254,6 +261,11 @@ std::string Knowledge::canonical_name(std::string_view name) const {
 }
 
 std::vector<ClusterMention> Knowledge::mentions_in(std::string_view text) const {
+    if (memo_) {
+        if (auto remembered = memo_->find(text)) {
+            return std::move(*remembered);
+        }
+    }
     std::vector<ClusterMention> out;
     for (const auto& m : match_forms(*tables_, text, false)) {
         std::uint32_t cluster = tables_->form_cluster[m.form];
@@ -261,6 +273,9 @@ std::vector<ClusterMention> Knowledge::mentions_in(std::string_view text) const 
             continue;
         }
         out.push_back(ClusterMention{cluster, tables_->clusters[cluster].type, m.begin, m.end});
+    }
+    if (memo_) {
+        memo_->insert(text, out);
     }
     return out;
 }

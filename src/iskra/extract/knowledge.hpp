@@ -43,6 +43,8 @@ struct ClusterMention {
 ///
 /// Built once from every document's facts and text (Knowledge::build, roughly linear in the
 /// collection's size), then read by any number of threads (every query method is const).
+class MentionMemo;
+
 class Knowledge {
   public:
     Knowledge();
@@ -86,6 +88,7 @@ class Knowledge {
 
   private:
     std::unique_ptr<Tables> tables_;
+    std::unique_ptr<MentionMemo> memo_;  // mentions_in() of recent texts
 };
 
 }  // namespace iskra::extract
