@@ -112,6 +112,28 @@ TEST(CandidateExtractor, FindsKnownNamesInLowerCasedStopWordFreeText) {
     EXPECT_EQ(it->text, "Gavrilo Princip");
 }
 
+TEST(CandidateExtractor, ALowerCaseChunkHoldingAKnownPersonIsThatPerson) {
+    text::Analyzer analyzer;
+    NameBook names;
+    names.add("marvanek", "Tomas Marvanek", extract::EntityType::Person);
+    const Question q = analyze_question("who founded the harbour league", analyzer);
+    const auto cs = extract_candidates(
+        q,
+        passage_of("1921 coastal guild marvanek founded harbour league rival guilds", 0, true),
+        0,
+        names,
+        analyzer);
+    ASSERT_FALSE(cs.empty());
+    for (const Candidate& c : cs) {
+        // The person, never a noun phrase swallowing the name ("coastal guild marvanek").
+        EXPECT_FALSE(c.text.find("guild") != std::string::npos
+                     && c.text.find("marvanek") != std::string::npos)
+            << c.text;
+    }
+    EXPECT_TRUE(std::any_of(
+        cs.begin(), cs.end(), [](const Candidate& c) { return c.text == "Tomas Marvanek"; }));
+}
+
 Candidate date_candidate(
     std::string text, std::string iso, extract::DateValue v, std::size_t passage, double score) {
     Candidate c;

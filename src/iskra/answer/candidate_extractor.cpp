@@ -22,10 +22,10 @@ constexpr std::array<std::pair<std::string_view, int>, 28> kNumberWords = {{
     {"eighty", 80},  {"ninety", 90},    {"hundred", 100},
 }};
 
+constexpr double kMistypedName = 0.2;         // entity_type_confidence of a name of another type
 constexpr double kLowerCaseChunkShare = 0.8;  // a chunk of lower-cased text taken as a name
 constexpr std::size_t kMaxChunkWords = 8;
 constexpr double kQuestionNamePenalty = 0.4;  // a candidate holding the question's own name
-constexpr double kMistypedName = 0.2;         // entity_type_confidence of a name of another type
 constexpr std::size_t kMaxNameWords = 4;
 
 std::string lower_ascii(std::string_view s) {
@@ -592,19 +592,22 @@ constexpr double kPossessivePenalty = 0.6;
 
 // A chunk (from index `first` on) holding a name known to be of another type than the one asked
 // ("david alfaro siqueiros" for "which hospital") is that name, not a name of the asked type.
-void drop_chunks_over_mistyped_names(std::vector<Candidate>& out, std::size_t first) {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> mistyped;
+// When a person is asked, a chunk holding a known person is that person too: the name alone is the
+// better span ("trotsky", not "communist movement trotsky"), while the names of organisations and
+// places often hold other names ("south russian workers' union").
+void drop_chunks_over_names(std::vector<Candidate>& out, std::size_t first, bool person_asked) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> named;
     for (std::size_t i = 0; i < first && i < out.size(); ++i) {
-        if (out[i].type_confidence < kMistypedName) {
-            mistyped.emplace_back(out[i].begin, out[i].end);
+        if (person_asked || out[i].type_confidence < kMistypedName) {
+            named.emplace_back(out[i].begin, out[i].end);
         }
     }
-    if (mistyped.empty()) {
+    if (named.empty()) {
         return;
     }
     std::vector<Candidate> kept(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(first));
     for (std::size_t i = first; i < out.size(); ++i) {
-        const bool over = std::any_of(mistyped.begin(), mistyped.end(), [&](const auto& r) {
+        const bool over = std::any_of(named.begin(), named.end(), [&](const auto& r) {
             return out[i].begin < r.second && out[i].end > r.first;
         });
         if (!over) {
@@ -693,7 +696,7 @@ std::vector<Candidate> extract_candidates(const Question& question,
                 for (std::size_t i = first; i < out.size(); ++i) {
                     out[i].type_confidence *= kLowerCaseChunkShare;
                 }
-                drop_chunks_over_mistyped_names(out, first);
+                drop_chunks_over_names(out, first, question.type == AnswerType::Person);
             }
             break;
         case AnswerType::Other:
