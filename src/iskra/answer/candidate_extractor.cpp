@@ -593,7 +593,7 @@ constexpr double kPossessivePenalty = 0.6;
 // A chunk (from index `first` on) holding a name known to be of another type than the one asked
 // ("david alfaro siqueiros" for "which hospital") is that name, not a name of the asked type.
 // When a person is asked, a chunk holding a known person is that person too: the name alone is the
-// better span ("trotsky", not "communist movement trotsky"), while the names of organisations and
+// better span ("venn", not "labour movement venn"), while the names of organisations and
 // places often hold other names ("south russian workers' union").
 void drop_chunks_over_names(std::vector<Candidate>& out, std::size_t first, bool person_asked) {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> named;

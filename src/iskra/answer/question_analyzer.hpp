@@ -10,7 +10,7 @@
 
 namespace iskra::answer {
 
-/// Other names of an entity given one of its names in folded form ("tolstoy" -> "bronstein",
+/// Other names of an entity given one of its names in folded form ("tolstoy" -> "kovic",
 /// "leon tolstoy"...), as the extraction module's alias clusters know them. Empty when unknown.
 using AliasLookup = std::function<std::vector<std::string>(std::string_view folded_name)>;
 

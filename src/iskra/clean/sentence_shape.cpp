@@ -98,7 +98,7 @@ float sentence_shape_quality(std::string_view sentence, const NormalizedWords& w
     if (n <= 4 && !prose_end) {
         q *= n <= 3 ? 0.45 : 0.6;
     }
-    // "10 united opposition 1926-1927 2", "1969 leon trotsky man work": numbered or dated lines.
+    // "10 united opposition 1926-1927 2", "1969 paul venn life work": numbered or dated lines.
     if (n <= 7 && !prose_end && (is_number(words.word(0)) || is_number(words.word(n - 1)))) {
         q *= 0.5;
     }

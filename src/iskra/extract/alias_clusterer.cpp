@@ -106,7 +106,7 @@ bool person_like(const Form& form) {
            && 2 * person >= form.votes[static_cast<std::size_t>(EntityType::Organization)];
 }
 
-// Capitalises each word of a lower-case form for display ("lev davidovich bronstein").
+// Capitalises each word of a lower-case form for display ("anna maria kovic").
 std::string title_case(std::string_view key) {
     std::string out(key);
     bool start = true;
@@ -246,7 +246,7 @@ void ClusterBuilder::collect_capitalised() {
     }
 }
 
-// Names given by alias statements ("born lev davidovich bronstein", "pen name pero") become
+// Names given by alias statements ("born anna maria kovic", "pen name vela") become
 // forms even when written in lower case; "born"/"pen name" say they are people.
 void ClusterBuilder::collect_alias_forms() {
     for (std::uint32_t doc = 0; doc < docs_.size(); ++doc) {
@@ -272,9 +272,9 @@ std::uint32_t ClusterBuilder::attested_form(std::string_view key, std::uint32_t 
 }
 
 // Reads a rarely seen name as one or two better-attested names: a possessive that lost its
-// apostrophe ("Leon Trotskys" -> "Leon Trotsky", "Mussolinis Fascist" -> "Mussolini",
-// "Britannica Stalins" -> "Stalin"), or two names run together ("Leon Sedov Stalin" -> "Leon
-// Sedov" + "Stalin"). `second` is kNoId when the form stands for one name.
+// apostrophe ("Paul Venns" -> "Paul Venn", "Marlows Party" -> "Marlow",
+// "Encyclopedia Marlows" -> "Marlow"), or two names run together ("Paul Venn Marlow" -> "Paul
+// Venn" + "Marlow"). `second` is kNoId when the form stands for one name.
 bool ClusterBuilder::run_on_parts(const Form& form,
                                   std::uint32_t self,
                                   std::uint32_t& first,
@@ -370,7 +370,7 @@ void ClusterBuilder::split_run_on_forms() {
     }
 }
 
-// A full name of a person lends its surname as a form, so that "bronstein" alone can be found
+// A full name of a person lends its surname as a form, so that "kovic" alone can be found
 // in lower-case text and joined by the surname rule.
 void ClusterBuilder::add_surname_forms() {
     std::size_t original = tables_.forms.size();
@@ -408,7 +408,7 @@ void ClusterBuilder::drop_weak_forms() {
     }
 }
 
-// Lower-case documents may spell a known place differently ("kronstadt" for "Kronshtadt"):
+// Lower-case documents may spell a known place differently ("dravensk" for "Dravenssk"):
 // a word one deletion away from a place name, with the same first and last letter, becomes a
 // form of its own, typed as a place, so that it is found below and joined by unite_variants.
 void ClusterBuilder::discover_place_variants() {
@@ -503,7 +503,7 @@ void ClusterBuilder::sum_root_votes() {
     }
 }
 
-// Names of events, doctrines and their followers ("Russian Revolution", "Stalinism", "Photograph
+// Names of events, doctrines and their followers ("French Revolution", "Marxism", "Photograph
 // of X") are of no kind a list could tell.
 bool names_event_or_doctrine(std::string_view key) {
     std::size_t end = 0;
@@ -518,7 +518,7 @@ bool names_event_or_doctrine(std::string_view key) {
     return false;
 }
 
-// Names listed together are usually of one kind ("Churchill, Hitler and Mussolini"): a name with
+// Names listed together are usually of one kind ("Marlow, Venn and Drovny"): a name with
 // no typing cue of its own takes a vote for the clear type of a listed neighbour.
 void ClusterBuilder::propagate_list_types() {
     constexpr float kListVote = 0.7f;
@@ -555,7 +555,7 @@ void ClusterBuilder::propagate_list_types() {
     std::vector<std::pair<std::uint32_t, std::size_t>> votes;
     for (std::size_t k = 1; k < mentions_.size(); ++k) {
         int gap = list_gap(k);
-        // "In Prinkipo, a suburb of Istanbul, Trotsky wrote": a lone comma is no list.
+        // "In Elin, a suburb of Dravensk, Venn wrote": a lone comma is no list.
         if (gap == 0 || (gap == 1 && list_gap(k - 1) == 0 && list_gap(k + 1) == 0)) {
             continue;
         }
@@ -606,7 +606,7 @@ std::uint32_t ClusterBuilder::document_subject(std::uint32_t doc) {
 }
 
 // The name an alias statement renames: a person-like name close before it in the sentence
-// ("Tolstoy, born Lev Bronstein"), else close after it, else the document's subject (infobox
+// ("Vela, born Anna Kovic"), else close after it, else the document's subject (infobox
 // lines name their subject once, far away).
 std::uint32_t ClusterBuilder::alias_target(std::uint32_t doc,
                                            const AliasStatement& alias,
@@ -713,7 +713,7 @@ void ClusterBuilder::unite_acronyms() {
 }
 
 // Spelling variants: "Tolstoys" joins "Tolstoy" (plural/possessive without apostrophe), and
-// place names one edit apart ("Kronshtadt", "Kronstadt") join, found through single-deletion
+// place names one edit apart ("Dravenssk", "Dravensk") join, found through single-deletion
 // keys so that no pair of forms is compared blindly.
 void ClusterBuilder::unite_variants() {
     for (std::uint32_t id = 0; id < tables_.forms.size(); ++id) {

@@ -122,7 +122,7 @@ std::size_t NameScanner::read_name(std::size_t idx, std::size_t first_word) {
     if (lexicon::is_function_word(word(idx)) && !tokens_[idx].all_caps) {
         return idx + 1;
     }
-    // "Born Lev Bronstein in 1879, ...", "Said Smith: ...": a verb capitalised only because it
+    // "Born Anna Kovic in 1902, ...", "Said Smith: ...": a verb capitalised only because it
     // opens the sentence is not part of the name after it.
     if (idx == first_word && lexicon::is_person_verb(word(idx)) && is_name_word(idx + 1)) {
         return idx + 1;
@@ -138,7 +138,7 @@ std::size_t NameScanner::read_name(std::size_t idx, std::size_t first_word) {
     }
     bool office = false;
     if (titled && (word(start) == "of" || word(start) == "for")) {
-        office = true;  // "Chairman of the Petrograd Soviet": the name is what follows "of"
+        office = true;  // "Chairman of the Harbour Council": the name is what follows "of"
         titled = false;
         ++start;
         if (word(start) == "the") {
@@ -296,7 +296,7 @@ void NameScanner::type_mention(EntityMention& mention,
     if ((words == 2 || words == 3) && !connector && !shouted && !adjective) {
         person += 0.45f;
     }
-    // A name acting in the past tense ("Hitler crushed", "Kirov was gunned down").
+    // A name acting in the past tense ("Marlow crushed", "Venn was gunned down").
     bool past_verb = next.size() >= 5 && next.ends_with("ed") && !tokens_[end_idx].capitalized
                      && !next.ends_with("based") && !next.ends_with("led");
     if (past_verb) {
@@ -311,7 +311,7 @@ void NameScanner::type_mention(EntityMention& mention,
     if (possessive) {
         person += 0.15f;
     }
-    // "Vyshinsky pilloried Trotsky": an act one person does to another, between two names.
+    // "Drovny pilloried Marvanek": an act one person does to another, between two names.
     bool act_after = lexicon::is_person_act_verb(next) && is_name_word(end_idx + 1);
     bool act_before = before >= 2 && lexicon::is_person_act_verb(prev) && is_name_word(before - 2);
     if (act_after || act_before) {
@@ -320,7 +320,7 @@ void NameScanner::type_mention(EntityMention& mention,
     if (prev == "by") {
         person += 0.1f;
     }
-    // "he and Natalia", "his son, Leon Sedov": coordination with a pronoun, apposition to a
+    // "he and Maria", "his son, Paul Venn": coordination with a pronoun, apposition to a
     // kinship word.
     std::size_t back = before;
     if (back > 0 && is_punct(back - 1, ",")) {
@@ -357,7 +357,7 @@ void NameScanner::type_mention(EntityMention& mention,
     }
 }
 
-// "Alma-Ata (now Almaty)", "Communist International (Comintern)".
+// "Port Elin (now Elinsk)", "International Labour Office (ILO)".
 void NameScanner::read_apposition(std::size_t name_end, const EntityMention& name) {
     if (!is_punct(name_end, "(")) {
         return;
@@ -408,7 +408,7 @@ std::size_t NameScanner::alias_after(std::size_t idx, std::size_t min_words, Ali
         return idx;
     }
     // Without capitals a name's end is unknown unless something other than a word follows
-    // ("born lev davidovich bronstein1879-11-07"), so a run that stops at a word is not taken.
+    // ("born anna maria kovic1902-03-04"), so a run that stops at a word is not taken.
     if (lower_case_ && !quoted && kind == AliasKind::BornAs && (is_word(pos) || !valid(pos))) {
         return idx;
     }

@@ -30,8 +30,8 @@ SentenceEntities find_entities(std::string_view sentence,
                                bool lower_case);
 
 /// True when the acronym or contraction `short_form` can be built from the words of
-/// `long_form`: initials ("RSDLP", "USSR" skipping "of") or word prefixes ("Comintern" from
-/// "Communist International").
+/// `long_form`: initials ("RSDLP", "USSR" skipping "of") or word prefixes ("Cominform" from
+/// "Communist Information Bureau").
 bool abbreviates(std::string_view short_form, std::string_view long_form);
 
 }  // namespace iskra::extract

@@ -33,10 +33,10 @@ struct EntityMention {
 
 /// How an alias statement was written. Serialized: values are stable.
 enum class AliasKind : std::uint8_t {
-    Apposition = 0,  ///< "the Communist International (Comintern)", "Alma-Ata (now Almaty)"
+    Apposition = 0,  ///< "the International Labour Office (ILO)", "Port Elin (now Elinsk)"
     KnownAs = 1,     ///< "known as", "also known as", "alias", "nicknamed"
     PenName = 2,     ///< "pen name", "pseudonym", "under the name"
-    BornAs = 3,      ///< "born Lev Davidovich Bronstein"
+    BornAs = 3,      ///< "born Anna Maria Kovic"
 };
 
 /// A statement that two names name the same thing.

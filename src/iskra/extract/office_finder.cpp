@@ -170,7 +170,7 @@ std::string OfficeScanner::holder_before(std::uint32_t position) const {
     return best != nullptr ? best->surface : std::string();
 }
 
-// "as chairman of the Petrograd Soviet", "became people's commissar of foreign affairs",
+// "as chairman of the Harbour Council", "became people's commissar of foreign affairs",
 // "was appointed ambassador to France", "served as President from 1921 to 1925".
 void OfficeScanner::read_prose(std::size_t trigger_idx) {
     if (!has_capitals_) {

@@ -95,7 +95,7 @@ bool letter_at(std::string_view text, std::size_t pos) {
 }
 
 // Scans a word starting at `pos` (a letter); returns its end. Hyphens and apostrophes join
-// letters on both sides ("Alma-Ata", "O'Brien"), but an apostrophe followed by a lone "s" is a
+// letters on both sides ("Port-Elin", "O'Brien"), but an apostrophe followed by a lone "s" is a
 // possessive and ends the word.
 std::size_t word_end(
     std::string_view text, std::size_t pos, bool& upper, bool& all_upper, std::uint32_t& letters) {

@@ -13,7 +13,7 @@ enum class TokenKind : std::uint8_t { Word, Number, Punct };
 
 /// One token of a sentence as byte offsets into the scanned text.
 ///
-/// Words are letter runs (with inner hyphens and apostrophes between letters, "Alma-Ata",
+/// Words are letter runs (with inner hyphens and apostrophes between letters, "Port-Elin",
 /// "O'Brien"); numbers are digit runs; every other non-space character is its own Punct token.
 /// Letter/digit boundaries split tokens ("office13" -> "office" "13"), which is how glued
 /// infobox text becomes readable; `glued` tells that no space preceded the token.
