@@ -13,6 +13,16 @@
 namespace iskra::answer {
 namespace {
 
+// ASCII lower case with a space at both ends, so that cues match as " word ".
+std::string padded_lower(std::string_view text) {
+    std::string lower = " ";
+    for (char c : text) {
+        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    lower += ' ';
+    return lower;
+}
+
 constexpr std::size_t kCandidatePassages = 12;
 constexpr double kMinCoverage = 0.4;  // below: the question is not covered, abstain
 constexpr double kMinFactoidScore = 0.12;
@@ -273,11 +283,7 @@ bool has_cue(AnswerType type, std::string_view sentence) {
         " means ",
         " called ",
     };
-    std::string lower = " ";
-    for (char c : sentence) {
-        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    }
-    lower += ' ';
+    std::string lower = padded_lower(sentence);
     auto any = [&](const auto& cues) {
         return std::any_of(std::begin(cues), std::end(cues), [&](std::string_view cue) {
             return lower.find(cue) != std::string::npos;
@@ -354,11 +360,7 @@ int negations(std::string_view text) {
         " declined ",
         " failed ",
     };
-    std::string lower = " ";
-    for (char c : text) {
-        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    }
-    lower += ' ';
+    std::string lower = padded_lower(text);
     for (char& c : lower) {
         if (c == ',' || c == '.' || c == ';' || c == '?') {
             c = ' ';
