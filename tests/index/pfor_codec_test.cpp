@@ -22,6 +22,7 @@ void expect_round_trip(const std::vector<std::uint32_t>& values) {
     const std::uint8_t* end =
         pfor_decode(begin, static_cast<std::uint32_t>(values.size()), decoded.data());
     EXPECT_EQ(static_cast<std::size_t>(end - begin), encoded_size);
+    EXPECT_EQ(pfor_skip(begin, static_cast<std::uint32_t>(values.size())), end);  // header only
     decoded.resize(values.size());
     EXPECT_EQ(decoded, values);
 }

@@ -189,6 +189,42 @@ INSTANTIATE_TEST_SUITE_P(EdgeSizes,
                          CursorSizes,
                          ::testing::Values(1, 2, 127, 128, 129, 255, 256, 257, 1000, 100000));
 
+// Positions are decoded a 128-value chunk at a time, only for the documents asked: documents whose
+// positions span several chunks, read sparsely, twice, and after skipping others.
+TEST(SegmentPostingCursor, SparsePositionReadsMatchAcrossChunks) {
+    std::mt19937 rng(kSeed + 7);
+    std::uniform_int_distribution<std::uint32_t> count(0, 300);
+    std::vector<Posting> postings;
+    for (DocId doc = 0; doc < 600; ++doc) {
+        Posting p{doc * 3, 0, {}};
+        const std::uint32_t n = doc % 7 == 0 ? count(rng) : 1 + doc % 4;
+        for (std::uint32_t k = 0; k < n; ++k) {
+            p.positions.push_back(k * 2 + doc % 5);
+        }
+        p.freq = std::max<std::uint32_t>(1, n) + doc % 2;
+        if (n == 0) {
+            p.positions.push_back(0);
+        }
+        postings.push_back(std::move(p));
+    }
+    EncodedList list(postings, random_lengths(rng, postings));
+    for (std::uint32_t stride : {1u, 2u, 5u, 13u}) {
+        auto cursor = list.cursor();
+        for (std::size_t i = 0; i < postings.size(); ++i, cursor.next()) {
+            ASSERT_EQ(cursor.doc(), postings[i].doc);
+            if (i % stride != 0) {
+                continue;
+            }
+            for (int again = 0; again < 2; ++again) {
+                auto positions = cursor.positions();
+                ASSERT_EQ(std::vector<std::uint32_t>(positions.begin(), positions.end()),
+                          postings[i].positions)
+                    << "doc " << postings[i].doc << " stride " << stride;
+            }
+        }
+    }
+}
+
 TEST(SegmentPostingCursor, LargeDocIdsAndFreqsRoundTrip) {
     std::vector<Posting> postings = {
         {5, 1, {0}}, {70000, 100000, {3, 1u << 20, (1u << 31) + 5}}, {0xFFFFFFF0u, 7, {9}}};

@@ -152,4 +152,27 @@ const std::uint8_t* pfor_decode(const std::uint8_t* in, std::uint32_t count, std
     return in;
 }
 
+const std::uint8_t* pfor_skip(const std::uint8_t* in, std::uint32_t count) {
+    const auto skip_varint = [](const std::uint8_t* p) {
+        const std::uint8_t* last = p + 9;  // a 64-bit varint has at most 10 bytes
+        while ((*p & 0x80) != 0 && p < last) {
+            ++p;
+        }
+        return p + 1;
+    };
+    if (count < kPforMinPackedValues) {
+        for (std::uint32_t i = 0; i < count; ++i) {
+            in = skip_varint(in);
+        }
+        return in;
+    }
+    const std::uint32_t bits = in[0] > 32 ? 32 : in[0];
+    const std::uint32_t exception_count = in[1];
+    in += 2 + std::size_t{(count + 7) / 8} * bits;
+    for (std::uint32_t e = 0; e < exception_count; ++e) {
+        in = skip_varint(in + 1);
+    }
+    return in;
+}
+
 }  // namespace iskra::index

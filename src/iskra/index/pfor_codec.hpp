@@ -30,4 +30,7 @@ void pfor_encode(const std::uint32_t* values, std::uint32_t count, std::string& 
 /// every iskra file ends with a 24-byte footer, so reads stay inside the mapping.
 const std::uint8_t* pfor_decode(const std::uint8_t* in, std::uint32_t count, std::uint32_t* out);
 
+/// The address after `count` values encoded at `in`, read from the header without unpacking.
+const std::uint8_t* pfor_skip(const std::uint8_t* in, std::uint32_t count);
+
 }  // namespace iskra::index

@@ -128,33 +128,67 @@ std::span<const std::uint32_t> SegmentPostingCursor::positions() {
         return {};
     }
     if (positions_block_ != block_) {
-        const std::uint8_t* in = positions_base_;
-        if (skips_ != nullptr) {
-            in += load_unaligned<std::uint64_t>(skips_ + block_ * kSkipEntryBytes + kSkipPosBegin);
-        }
-        // freq - count land in position_starts_[1..] and become exclusive prefix sums in place.
-        in = pfor_decode(in, block_size_, position_starts_.data() + 1);
-        position_starts_[0] = 0;
-        for (std::uint32_t i = 1; i <= block_size_; ++i) {
-            position_starts_[i] = position_starts_[i - 1] + freqs_[i - 1] - position_starts_[i];
-        }
-        std::uint32_t total = position_starts_[block_size_];
-        positions_.resize(total + kPforOutputSlack);
-        for (std::uint32_t chunk = 0; chunk < total; chunk += kPositionChunk) {
-            in =
-                pfor_decode(in, std::min(kPositionChunk, total - chunk), positions_.data() + chunk);
-        }
-        for (std::uint32_t i = 0; i < block_size_; ++i) {
-            std::uint32_t running = 0xFFFFFFFFu;  // first position as is, then gaps minus one
-            for (std::uint32_t p = position_starts_[i]; p < position_starts_[i + 1]; ++p) {
-                running += positions_[p] + 1;
-                positions_[p] = running;
-            }
-        }
-        positions_block_ = block_;
+        begin_positions_block();
     }
-    return {positions_.data() + position_starts_[index_],
-            position_starts_[index_ + 1] - position_starts_[index_]};
+    const std::uint32_t begin = position_starts_[index_];
+    const std::uint32_t end = position_starts_[index_ + 1];
+    std::uint64_t& summed = positions_summed_[index_ / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (index_ % 64);
+    if (begin < end && (summed & bit) == 0) {
+        for (std::uint32_t chunk = begin / kPositionChunk; chunk <= (end - 1) / kPositionChunk;
+             ++chunk) {
+            decode_position_chunk(chunk);
+        }
+        std::uint32_t running = 0xFFFFFFFFu;  // first position as is, then gaps minus one
+        for (std::uint32_t p = begin; p < end; ++p) {
+            running += positions_[p] + 1;
+            positions_[p] = running;
+        }
+        summed |= bit;
+    }
+    return {positions_.data() + begin, end - begin};
+}
+
+void SegmentPostingCursor::begin_positions_block() {
+    const std::uint8_t* in = positions_base_;
+    if (skips_ != nullptr) {
+        in += load_unaligned<std::uint64_t>(skips_ + block_ * kSkipEntryBytes + kSkipPosBegin);
+    }
+    // freq - count land in position_starts_[1..] and become exclusive prefix sums in place.
+    in = pfor_decode(in, block_size_, position_starts_.data() + 1);
+    position_starts_[0] = 0;
+    for (std::uint32_t i = 1; i <= block_size_; ++i) {
+        position_starts_[i] = position_starts_[i - 1] + freqs_[i - 1] - position_starts_[i];
+    }
+    const std::uint32_t total = position_starts_[block_size_];
+    positions_.resize(total);
+    chunk_begin_.assign(1, in);
+    chunk_decoded_.assign((total + kPositionChunk - 1) / kPositionChunk, 0);
+    positions_summed_.fill(0);
+    positions_block_ = block_;
+}
+
+void SegmentPostingCursor::decode_position_chunk(std::uint32_t chunk) {
+    if (chunk_decoded_[chunk] != 0) {
+        return;
+    }
+    const auto total = static_cast<std::uint32_t>(positions_.size());
+    const auto chunk_size = [&](std::uint32_t c) {
+        return std::min(kPositionChunk, total - c * kPositionChunk);
+    };
+    while (chunk_begin_.size() <= chunk) {
+        const auto known = static_cast<std::uint32_t>(chunk_begin_.size() - 1);
+        chunk_begin_.push_back(pfor_skip(chunk_begin_.back(), chunk_size(known)));
+    }
+    // Decode beside the output: the decoder's slack would overwrite the next chunk's values.
+    std::array<std::uint32_t, kPositionChunk + kPforOutputSlack> values;
+    const std::uint32_t count = chunk_size(chunk);
+    const std::uint8_t* next = pfor_decode(chunk_begin_[chunk], count, values.data());
+    if (chunk_begin_.size() == chunk + 1) {
+        chunk_begin_.push_back(next);
+    }
+    std::copy_n(values.data(), count, positions_.data() + std::size_t{chunk} * kPositionChunk);
+    chunk_decoded_[chunk] = 1;
 }
 
 }  // namespace iskra::index

@@ -102,12 +102,21 @@ class SegmentPostingCursor {
     std::uint32_t index_ = 0;
     DocId doc_ = kEndOfPostings;
     DocId last_doc_ = 0;  // last doc of a single-block list
+    // Positions are decoded lazily: a block's position counts on first use, then only the
+    // 128-value chunks a requested document's positions lie in (phrase checks touch few of a
+    // block's documents), and each document's gaps are summed once.
+    void begin_positions_block();
+    void decode_position_chunk(std::uint32_t chunk);
+
     std::uint32_t positions_block_ = 0xFFFFFFFFu;
     // Room for the PFor decoder's slack (8 values) beyond a full block and its sentinel.
     std::array<DocId, kPostingBlockSize + 9> docs_{};
     std::array<std::uint32_t, kPostingBlockSize + 9> freqs_{};
     std::array<std::uint32_t, kPostingBlockSize + 9> position_starts_{};
+    std::array<std::uint64_t, kPostingBlockSize / 64> positions_summed_{};  // a bit per document
     std::vector<std::uint32_t> positions_;
+    std::vector<const std::uint8_t*> chunk_begin_;  // known start of each chunk, in order
+    std::vector<std::uint8_t> chunk_decoded_;
 };
 
 static_assert(PostingCursor<SegmentPostingCursor>);
