@@ -6,6 +6,7 @@
 
 #include "iskra/answer/answer_group.hpp"
 #include "iskra/answer/question_analyzer.hpp"
+#include "iskra/answer/verb_lexicon.hpp"
 
 namespace iskra::answer {
 namespace {
@@ -280,6 +281,40 @@ TEST(CandidateExtractorNumbers, KeepTheirQualifierScaleAndDurationUnit) {
     ASSERT_FALSE(ds.empty());
     EXPECT_EQ(ds.front().text, "six years");
     EXPECT_EQ(ds.front().normalized, "6");
+}
+
+TEST(CandidateExtractor, TheQuestionsHeadNounWithItsModifiersIsACandidate) {
+    text::Analyzer analyzer;
+    const Question q =
+        analyze_question("Which principle explains the colour of the sky?", analyzer);
+    const auto n = normalized_of(extract_candidates(
+        q,
+        passage_of("The principle of equal shares explains the colour of the sky."),
+        0,
+        NameBook{},
+        analyzer));
+    EXPECT_TRUE(contains(n, "principle of equal shares"));
+    const Question rule = analyze_question("Which rule governs a herd?", analyzer);
+    const auto r = normalized_of(extract_candidates(
+        rule, passage_of("Miller's rule governs a herd."), 0, NameBook{}, analyzer));
+    EXPECT_TRUE(contains(r, "miller's rule"));
+    EXPECT_FALSE(contains(r, "rule"));  // the head noun alone says nothing
+}
+
+TEST(CandidateExtractor, ChunksEndAtWordNetVerbs) {
+    if (VerbLexicon::system().size() == 0) {
+        GTEST_SKIP() << "WordNet (wordnet-base) is not installed";
+    }
+    text::Analyzer analyzer;
+    const Question q = analyze_question("What holds the rotor blades?", analyzer);
+    const auto n = normalized_of(extract_candidates(
+        q,
+        passage_of("A steel hub consists of two plates and holds the rotor blades."),
+        0,
+        NameBook{},
+        analyzer));
+    EXPECT_TRUE(contains(n, "steel hub"));
+    EXPECT_FALSE(contains(n, "steel hub consists"));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "iskra/answer/question_analyzer.hpp"
+#include "iskra/answer/verb_lexicon.hpp"
 #include "iskra/extract/name_fold.hpp"
 #include "iskra/util/stopwatch.hpp"
 
@@ -72,7 +73,9 @@ Answerer::Answerer(std::shared_ptr<const index::Snapshot> snapshot,
     : searcher_(std::move(snapshot)),
       knowledge_(knowledge),
       options_(options),
-      builder_(options.confidence) {}
+      builder_(options.confidence) {
+    VerbLexicon::system();  // read WordNet now rather than during the first question
+}
 
 Result<AnswerOutcome> Answerer::ask_with_features(const AskRequest& request,
                                                   text::Analyzer& analyzer) const {

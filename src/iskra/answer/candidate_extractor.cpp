@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "iskra/answer/verb_lexicon.hpp"
 #include "iskra/extract/date_finder.hpp"
 #include "iskra/extract/entity_finder.hpp"
 #include "iskra/extract/word_scanner.hpp"
@@ -27,6 +28,8 @@ constexpr double kLowerCaseChunkShare = 0.8;  // a chunk of lower-cased text tak
 constexpr std::size_t kMaxChunkWords = 8;
 constexpr double kQuestionNamePenalty = 0.4;  // a candidate holding the question's own name
 constexpr std::size_t kMaxNameWords = 4;
+constexpr double kFocusPhraseConfidence = 0.7;  // a noun phrase headed by the question's head noun
+constexpr double kFocusNeighbourBoost = 1.4;    // a candidate right next to the head noun
 
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
@@ -492,7 +495,10 @@ void push_chunk(const Passage& passage,
 
 // Words that end a noun phrase: verbs, auxiliaries, relative words and "-ly" adverbs (lower-case
 // only, so that names like "Reading" or "Fielding" stay inside their phrase).
-bool clause_word(std::string_view word, bool capitalized) {
+//
+// With `lexicon`, also WordNet's verb-only words ("consists", "include"): not in lower-cased text,
+// where a name may be such a word ("harry").
+bool clause_word(std::string_view word, bool capitalized, bool lexicon) {
     static constexpr std::array<std::string_view, 56> kClauseWords = {
         "is",     "was",   "were",  "are",   "be",     "been",  "being",   "has",
         "have",   "had",   "does",  "did",   "do",     "can",   "could",   "will",
@@ -506,7 +512,8 @@ bool clause_word(std::string_view word, bool capitalized) {
         return false;
     }
     const std::string lower = lower_ascii(word);
-    if (std::find(kClauseWords.begin(), kClauseWords.end(), lower) != kClauseWords.end()) {
+    if (std::find(kClauseWords.begin(), kClauseWords.end(), lower) != kClauseWords.end()
+        || (lexicon && VerbLexicon::system().verb_only(lower))) {
         return true;
     }
     return (lower.size() >= 5 && (lower.ends_with("ing") || lower.ends_with("ly")))
@@ -524,11 +531,12 @@ bool determiner(std::string_view word) {
 // ("Immunology covers the study": nouns are rarely followed by an article).
 bool verb_like_at(std::string_view text,
                   const std::vector<extract::ScanToken>& tokens,
-                  std::size_t i) {
+                  std::size_t i,
+                  bool lexicon) {
     auto word = [&](std::size_t k) {
         return text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
     };
-    if (clause_word(word(i), tokens[i].capitalized)) {
+    if (clause_word(word(i), tokens[i].capitalized, lexicon)) {
         const bool after_determiner =
             i > 0 && tokens[i - 1].kind == extract::TokenKind::Word && determiner(word(i - 1));
         const std::string lower = lower_ascii(word(i));
@@ -558,14 +566,15 @@ void add_chunk_candidates(const Question& question,
     const std::vector<extract::DateMention> dates = extract::find_dates(text);
     std::size_t start = 0;
     for (std::size_t i = 0; i <= tokens.size(); ++i) {
-        const bool boundary =
-            i == tokens.size() || inside_any(tokens[i].begin, tokens[i].end, dates)
-            || (tokens[i].kind == extract::TokenKind::Punct && text[tokens[i].begin] != '-'
-                && text[tokens[i].begin] != '\'' && text[tokens[i].begin] != '%'
-                && text[tokens[i].begin] != '$')
-            || (tokens[i].kind == extract::TokenKind::Word && verb_like_at(text, tokens, i))
-            || (tokens[i].kind == extract::TokenKind::Word
-                && question_term_at(question, text, tokens[i], analyzer, names));
+        const bool boundary = i == tokens.size()
+                              || inside_any(tokens[i].begin, tokens[i].end, dates)
+                              || (tokens[i].kind == extract::TokenKind::Punct
+                                  && text[tokens[i].begin] != '-' && text[tokens[i].begin] != '\''
+                                  && text[tokens[i].begin] != '%' && text[tokens[i].begin] != '$')
+                              || (tokens[i].kind == extract::TokenKind::Word
+                                  && verb_like_at(text, tokens, i, !passage.lower_case))
+                              || (tokens[i].kind == extract::TokenKind::Word
+                                  && question_term_at(question, text, tokens[i], analyzer, names));
         if (!boundary) {
             continue;
         }
@@ -589,6 +598,114 @@ void add_chunk_candidates(const Question& question,
 }
 
 constexpr double kPossessivePenalty = 0.6;
+
+// The question's head noun ("which principle", "what river"), when it has one.
+const KeyTerm* focus_term(const Question& question) {
+    for (const KeyTerm& k : question.terms) {
+        if (k.focus) {
+            return &k;
+        }
+    }
+    return nullptr;
+}
+
+bool focus_at(const KeyTerm& focus,
+              std::string_view text,
+              const extract::ScanToken& token,
+              text::Analyzer& analyzer) {
+    if (token.kind != extract::TokenKind::Word) {
+        return false;
+    }
+    const std::string term = analyzer.term(text.substr(token.begin, token.end - token.begin));
+    return std::find(focus.terms.begin(), focus.terms.end(), term) != focus.terms.end();
+}
+
+// A word that may stand inside a noun phrase around the head noun: not a stop word, not a verb,
+// not another word of the question.
+bool phrase_word(const Question& question,
+                 std::string_view text,
+                 const std::vector<extract::ScanToken>& tokens,
+                 std::size_t i,
+                 text::Analyzer& analyzer,
+                 bool lexicon) {
+    const extract::ScanToken& t = tokens[i];
+    if (t.kind == extract::TokenKind::Punct) {
+        return false;
+    }
+    const std::string word = lower_ascii(text.substr(t.begin, t.end - t.begin));
+    return !text::is_stop_word(word) && !is_edge_word(word)
+           && !verb_like_at(text, tokens, i, lexicon)
+           && !question_term_at(question, text, t, analyzer);
+}
+
+// Tokens `i - 2 .. i` are "'" "s" glued to the word before: a possessive.
+bool possessive_s(std::string_view text,
+                  const std::vector<extract::ScanToken>& tokens,
+                  std::size_t i) {
+    return i >= 2 && tokens[i].glued && tokens[i - 1].glued
+           && text.substr(tokens[i].begin, 1) == "s" && tokens[i].end == tokens[i].begin + 1
+           && (text[tokens[i - 1].begin] == '\''
+               || text.substr(tokens[i - 1].begin, 3) == "\u2019");
+}
+
+// "The principle of faunal succession", "Brocard's conjecture", "the Charles River": the noun
+// phrase whose head is the question's head noun, with the words that tell which one it is. The
+// head noun alone answers nothing, so a phrase needs at least one other word.
+void add_focus_phrases(const Question& question,
+                       const Passage& passage,
+                       std::size_t idx,
+                       text::Analyzer& analyzer,
+                       std::vector<Candidate>& out) {
+    const KeyTerm* focus = focus_term(question);
+    if (focus == nullptr) {
+        return;
+    }
+    const std::string& text = passage.ref.text;
+    const bool lexicon = !passage.lower_case;
+    const std::vector<extract::ScanToken> tokens = extract::scan_words(text);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!focus_at(*focus, text, tokens[i], analyzer)) {
+            continue;
+        }
+        std::size_t from = i;
+        while (from > 0 && i - from < kMaxNameWords) {
+            if (from >= 3 && possessive_s(text, tokens, from - 1)) {
+                if (!phrase_word(question, text, tokens, from - 3, analyzer, lexicon)) {
+                    break;
+                }
+                from -= 3;  // "Brocard's conjecture"
+            } else if (phrase_word(question, text, tokens, from - 1, analyzer, lexicon)) {
+                --from;
+            } else {
+                break;
+            }
+        }
+        std::size_t to = i + 1;
+        if (to + 1 < tokens.size() && lower_ascii(text.substr(tokens[to].begin, 2)) == "of"
+            && tokens[to].end == tokens[to].begin + 2) {
+            std::size_t last = to + 1;
+            while (last < tokens.size() && last - to <= kMaxNameWords
+                   && phrase_word(question, text, tokens, last, analyzer, lexicon)) {
+                ++last;
+            }
+            if (last > to + 1) {
+                to = last;
+            }
+        }
+        if (to - from < 2) {
+            continue;
+        }
+        Candidate c;
+        c.type = question.type;
+        c.passage = idx;
+        c.begin = tokens[from].begin;
+        c.end = tokens[to - 1].end;
+        c.text = text.substr(c.begin, c.end - c.begin);
+        c.normalized = lower_ascii(c.text);
+        c.type_confidence = kFocusPhraseConfidence;
+        out.push_back(std::move(c));
+    }
+}
 
 // A chunk (from index `first` on) holding a name known to be of another type than the one asked
 // ("david alfaro siqueiros" for "which hospital") is that name, not a name of the asked type.
@@ -621,6 +738,35 @@ void drop_chunks_over_names(std::vector<Candidate>& out, std::size_t first, bool
 bool possessive_at(std::string_view text, std::size_t at) {
     const std::string_view rest = text.substr(std::min(at, text.size()));
     return rest.starts_with("'s") || rest.starts_with("\u2019s") || rest.starts_with("' ");
+}
+
+// "the Charles River", "the hospital of X": a candidate right next to the question's head noun is
+// named by it as the kind of thing asked for.
+void favour_focus_neighbours(const Question& question,
+                             std::string_view text,
+                             text::Analyzer& analyzer,
+                             std::vector<Candidate>& out) {
+    const KeyTerm* focus = focus_term(question);
+    if (focus == nullptr || out.empty()) {
+        return;
+    }
+    const std::vector<extract::ScanToken> tokens = extract::scan_words(text);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!focus_at(*focus, text, tokens[i], analyzer)) {
+            continue;
+        }
+        const std::uint32_t fb = tokens[i].begin;
+        const std::uint32_t fe = tokens[i].end;
+        for (Candidate& c : out) {
+            const bool before = c.end <= fb && fb - c.end <= 1;
+            const bool after =
+                c.begin >= fe
+                && (c.begin - fe <= 1 || lower_ascii(text.substr(fe, c.begin - fe)) == " of ");
+            if (before || after) {
+                c.type_confidence = std::min(1.0, c.type_confidence * kFocusNeighbourBoost);
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -704,6 +850,7 @@ std::vector<Candidate> extract_candidates(const Question& question,
         case AnswerType::Reason:
             add_entity_candidates(question, passage, passage_index, names, analyzer, out);
             add_chunk_candidates(question, passage, passage_index, analyzer, out);
+            add_focus_phrases(question, passage, passage_index, analyzer, out);
             break;
         default:
             break;
@@ -716,6 +863,10 @@ std::vector<Candidate> extract_candidates(const Question& question,
                 c.type_confidence *= kPossessivePenalty;
             }
         }
+    }
+    if (question.type != AnswerType::Date && question.type != AnswerType::Year
+        && question.type != AnswerType::Number) {
+        favour_focus_neighbours(question, passage.ref.text, analyzer, out);
     }
     for (Candidate& c : out) {
         if (!c.date && holds_question_name(question, c.text, analyzer)) {
