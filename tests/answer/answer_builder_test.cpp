@@ -27,6 +27,25 @@ TEST(AnswerBuilder, ReportsBothDatesWhenSourcesDisagree) {
     EXPECT_FALSE(r.conflicts[0].support.empty());
 }
 
+TEST(AnswerBuilder, ANearbyValueInALooserSentenceIsAConflict) {
+    // The second source words it differently ("aged", "school", "he") but gives a value one unit
+    // away: the same quantity told two ways. A distant value worded as loosely is no conflict.
+    const auto near = ask(
+        "How old was the painter when he was sent to Lyon to study?",
+        {passage_of("The painter was nine when his uncle sent him to Lyon to study drawing.", 0),
+         passage_of("Aged eight, he was sent to a school in Lyon with his cousin.", 1)});
+    ASSERT_EQ(near.response.status, "answered");
+    EXPECT_EQ(near.response.answer->normalized, "9");
+    ASSERT_EQ(near.response.conflicts.size(), 1u);
+    EXPECT_EQ(near.response.conflicts[0].normalized, "8");
+    const auto far = ask(
+        "How old was the painter when he was sent to Lyon to study?",
+        {passage_of("The painter was nine when his uncle sent him to Lyon to study drawing.", 0),
+         passage_of("Aged forty, he was sent to a school in Lyon with his cousin.", 1)});
+    ASSERT_EQ(far.response.status, "answered");
+    EXPECT_TRUE(far.response.conflicts.empty());
+}
+
 TEST(AnswerBuilder, AgreeingSourcesMakeOneGroupWithTwoSources) {
     const auto out = ask("When was the archduke shot?",
                          {passage_of("The archduke was shot in Sarajevo on 28 June 1914.", 0),

@@ -39,6 +39,10 @@ constexpr double kConflictShare = 0.3;      // a rival group this close to the b
 constexpr double kConflictCoverage = 0.6;
 constexpr double kConflictPassageShare = 0.35;
 constexpr std::size_t kMaxConflicts = 2;
+constexpr int kNearDays = 3;                        // dates this many days apart may be one event's
+constexpr double kNearNumberShare = 0.15;           // numbers this close may be one quantity's
+constexpr double kNearConflictPassageShare = 0.25;  // ... so a weaker sentence may say it
+constexpr double kNearConflictCoverage = 0.5;
 constexpr std::size_t kMaxListItems = 6;  // when the question does not say how many
 constexpr std::size_t kMaxAnswerSentences = 3;
 constexpr std::size_t kMaxExplanationSentences = 5;
@@ -561,6 +565,25 @@ void phrase_answer(const Context& ctx,
     f.type_match = 0.5;
 }
 
+// Two values a few units apart: eight and nine years, the 20th and the 21st of one month. Sources
+// that disagree this narrowly speak of the same thing, so the rival needs less of the question's
+// wording to count as a conflict.
+bool near_values(const Candidate& a, const Candidate& b) {
+    if (a.date && b.date) {
+        const extract::DateValue& x = *a.date;
+        const extract::DateValue& y = *b.date;
+        return x.precision == extract::DatePrecision::Day
+               && y.precision == extract::DatePrecision::Day && x.year == y.year
+               && x.month == y.month && std::abs(int{x.day} - int{y.day}) <= kNearDays;
+    }
+    if (a.type != AnswerType::Number || b.type != AnswerType::Number) {
+        return false;
+    }
+    const auto x = parse_number(a.normalized);
+    const auto y = parse_number(b.normalized);
+    return x && y && std::fabs(*x - *y) <= std::max(1.0, kNearNumberShare * std::max(*x, *y));
+}
+
 void factoid_answer(const Context& ctx,
                     text::Analyzer& analyzer,
                     const NameBook& names,
@@ -605,10 +628,13 @@ void factoid_answer(const Context& ctx,
         const bool other_source =
             ctx.passages[rival_head.passage].doc_ordinal != ctx.passages[head.passage].doc_ordinal;
         const PassageScore& rival_passage = ctx.scores[rival_head.passage];
+        const bool near = near_values(head, rival_head) && rival_passage.common_coverage > 0;
         if (other_source && rival.score >= kConflictShare * best.score
-            && rival_passage.score >= kConflictPassageShare * ctx.scores[head.passage].score
-            && rival_passage.coverage >= kConflictCoverage && !rival_passage.proper_missing
-            && rival_passage.common_coverage >= kConflictCoverage
+            && rival_passage.score >= (near ? kNearConflictPassageShare : kConflictPassageShare)
+                                          * ctx.scores[head.passage].score
+            && rival_passage.coverage >= (near ? kNearConflictCoverage : kConflictCoverage)
+            && !rival_passage.proper_missing
+            && (rival_passage.common_coverage >= kConflictCoverage || near)
             && rival.best_type_confidence >= 0.9 && best.best_type_confidence >= 0.9
             && groups_conflict(best, rival, candidates)) {
             r.conflicts.push_back(to_answer_group(ctx, rival, candidates));
