@@ -301,6 +301,19 @@ TEST(CandidateExtractor, TheQuestionsHeadNounWithItsModifiersIsACandidate) {
     EXPECT_FALSE(contains(r, "rule"));  // the head noun alone says nothing
 }
 
+TEST(CandidateExtractor, AQuotedTitleIsOneCandidate) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("What song opened the festival?", analyzer);
+    const auto n = normalized_of(extract_candidates(
+        q,
+        passage_of(
+            "The festival was opened by the song \"Over the Hills and Away\", sung by a choir."),
+        0,
+        NameBook{},
+        analyzer));
+    EXPECT_TRUE(contains(n, "over the hills and away"));
+}
+
 TEST(CandidateExtractor, ChunksEndAtWordNetVerbs) {
     if (VerbLexicon::system().size() == 0) {
         GTEST_SKIP() << "WordNet (wordnet-base) is not installed";

@@ -30,6 +30,8 @@ constexpr double kQuestionNamePenalty = 0.4;  // a candidate holding the questio
 constexpr std::size_t kMaxNameWords = 4;
 constexpr double kFocusPhraseConfidence = 0.7;  // a noun phrase headed by the question's head noun
 constexpr double kFocusNeighbourBoost = 1.4;    // a candidate right next to the head noun
+constexpr double kQuotedConfidence = 0.6;       // a span in quotation marks
+constexpr long kMaxQuotedWords = 8;
 
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
@@ -426,7 +428,8 @@ bool question_term_at(const Question& q,
 
 // Prepositions and adverbs the stop-word list lacks that never start or end an answer phrase.
 bool is_edge_word(std::string_view word) {
-    static constexpr std::array<std::string_view, 14> kEdgeWords = {
+    static constexpr std::array<std::string_view, 15> kEdgeWords = {
+        "since",
         "via",
         "including",
         "namely",
@@ -543,9 +546,10 @@ bool verb_like_at(std::string_view text,
         const bool modifier = lower.ends_with("ing") || lower.ends_with("ed");
         return !(after_determiner && modifier);
     }
+    const std::string lower = lower_ascii(word(i));
     return !tokens[i].capitalized && i + 1 < tokens.size()
            && tokens[i + 1].kind == extract::TokenKind::Word && determiner(word(i + 1))
-           && !text::is_stop_word(lower_ascii(word(i)));
+           && !text::is_stop_word(lower) && (!lexicon || VerbLexicon::system().can_be_verb(lower));
 }
 
 // Spans between punctuation and the question's own words: noun-phrase-like chunks for questions
@@ -740,6 +744,45 @@ bool possessive_at(std::string_view text, std::size_t at) {
     return rest.starts_with("'s") || rest.starts_with("\u2019s") || rest.starts_with("' ");
 }
 
+// A title or term in quotation marks ("A Machine to End War", “Ein feste Burg”): one value,
+// whatever words it holds.
+void add_quoted_spans(const Question& question,
+                      const Passage& passage,
+                      std::size_t idx,
+                      std::vector<Candidate>& out) {
+    static constexpr std::pair<std::string_view, std::string_view> kQuotes[] = {
+        {"\"", "\""}, {"\u201c", "\u201d"}};
+    const std::string& text = passage.ref.text;
+    for (const auto& [open, close] : kQuotes) {
+        std::size_t at = text.find(open);
+        while (at != std::string::npos) {
+            const std::size_t begin = at + open.size();
+            const std::size_t end = text.find(close, begin);
+            if (end == std::string::npos) {
+                break;
+            }
+            const std::string_view inner = std::string_view(text).substr(begin, end - begin);
+            const auto words = std::count(inner.begin(), inner.end(), ' ') + 1;
+            if (!inner.empty() && inner.front() != ' ' && words <= kMaxQuotedWords) {
+                Candidate c;
+                c.type = question.type;
+                c.passage = idx;
+                c.begin = static_cast<std::uint32_t>(begin);
+                c.end = static_cast<std::uint32_t>(end);
+                c.text = std::string(inner);
+                while (!c.text.empty() && (c.text.back() == ',' || c.text.back() == '.')) {
+                    c.text.pop_back();
+                    --c.end;
+                }
+                c.normalized = lower_ascii(c.text);
+                c.type_confidence = kQuotedConfidence;
+                out.push_back(std::move(c));
+            }
+            at = text.find(open, end + close.size());
+        }
+    }
+}
+
 // "the Charles River", "the hospital of X": a candidate right next to the question's head noun is
 // named by it as the kind of thing asked for.
 void favour_focus_neighbours(const Question& question,
@@ -851,6 +894,9 @@ std::vector<Candidate> extract_candidates(const Question& question,
             add_entity_candidates(question, passage, passage_index, names, analyzer, out);
             add_chunk_candidates(question, passage, passage_index, analyzer, out);
             add_focus_phrases(question, passage, passage_index, analyzer, out);
+            if (question.type == AnswerType::Other) {
+                add_quoted_spans(question, passage, passage_index, out);
+            }
             break;
         default:
             break;
