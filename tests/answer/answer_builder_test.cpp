@@ -46,6 +46,20 @@ TEST(AnswerBuilder, ANearbyValueInALooserSentenceIsAConflict) {
     EXPECT_TRUE(far.response.conflicts.empty());
 }
 
+TEST(AnswerBuilder, TheNameOfAThingNeedsASentenceAboutSuchAThing) {
+    const std::string question = "What was the name of the ferry that carried the mayor to Dover?";
+    const auto found = ask(question,
+                           {passage_of("The mayor was carried to Dover on the ferry Marianne.", 0),
+                            passage_of("The mayor met Paul Dunn in Dover.", 1)});
+    ASSERT_EQ(found.response.status, "answered");
+    EXPECT_EQ(found.response.answer->text, "Marianne");
+    // No sentence speaks of a ferry: the names near the question's words are not its name.
+    const auto missing = ask(question,
+                             {passage_of("The mayor was carried to Dover by Paul Dunn.", 0),
+                              passage_of("In Dover the mayor met Anna Webb.", 1)});
+    EXPECT_EQ(missing.response.status, "not_found");
+}
+
 TEST(AnswerBuilder, AgreeingSourcesMakeOneGroupWithTwoSources) {
     const auto out = ask("When was the archduke shot?",
                          {passage_of("The archduke was shot in Sarajevo on 28 June 1914.", 0),

@@ -112,6 +112,22 @@ TEST(QuestionAnalyzer, SplitsTheOptionsOfAWhichCameFirstQuestion) {
 namespace iskra::answer {
 namespace {
 
+TEST(QuestionAnalyzer, TheNameOfAThingIsTypedByTheThing) {
+    text::Analyzer analyzer;
+    const Question ship =
+        analyze_question("What was the name of the ferry that carried the mayor?", analyzer);
+    EXPECT_EQ(ship.type, AnswerType::Other);  // a ferry's name, not a person's
+    EXPECT_EQ(ship.focus, "ferry");
+    EXPECT_TRUE(ship.focus_required);
+    const Question sister =
+        analyze_question("What was the name of the mayor's younger sister?", analyzer);
+    EXPECT_EQ(sister.type, AnswerType::Person);
+    EXPECT_EQ(sister.focus, "sister");
+    EXPECT_TRUE(sister.focus_required);
+    const Question plain = analyze_question("Which bridge did the mayor open?", analyzer);
+    EXPECT_FALSE(plain.focus_required);
+}
+
 TEST(QuestionAnalyzer, TellsExplanationsFromThingsAfterWhatIs) {
     EXPECT_EQ(classify_question("What is a kernel module?"), AnswerType::Definition);
     EXPECT_EQ(classify_question("What did the early Quakers believe?"), AnswerType::Definition);

@@ -26,7 +26,7 @@ std::string padded_lower(std::string_view text) {
 constexpr std::size_t kCandidatePassages = 12;
 constexpr double kMinCoverage = 0.4;  // below: the question is not covered, abstain
 constexpr double kMinFactoidScore = 0.12;
-constexpr double kMinTypeConfidence = 0.3;  // a named answer of another type does not answer
+constexpr double kMinTypeConfidence = 0.35;  // a named answer of another type does not answer
 constexpr double kMinCommonCoverage =
     0.34;  // the question's ordinary words must be there too  // below: no candidate is good enough
 // A sentence this close to the whole question answers it even without its ordinary words.
@@ -584,6 +584,26 @@ bool near_values(const Candidate& a, const Candidate& b) {
     return x && y && std::fabs(*x - *y) <= std::max(1.0, kNearNumberShare * std::max(*x, *y));
 }
 
+// "What was the name of the freighter": only a sentence that speaks of a freighter (itself or
+// its neighbours) can name it.
+bool speaks_of_focus(const Context& ctx, std::size_t passage, text::Analyzer& analyzer) {
+    if (!ctx.question.focus_required) {
+        return true;
+    }
+    const auto& terms = ctx.question.terms;
+    const auto focus =
+        std::find_if(terms.begin(), terms.end(), [](const KeyTerm& k) { return k.focus; });
+    if (focus == terms.end()) {
+        return true;
+    }
+    const auto t = static_cast<std::size_t>(focus - terms.begin());
+    if (ctx.scores[passage].matches.key_term_found[t]) {
+        return true;
+    }
+    const Passage& p = ctx.passages[passage];
+    return match_terms(ctx.question, p.before + " " + p.after, analyzer).key_term_found[t];
+}
+
 void factoid_answer(const Context& ctx,
                     text::Analyzer& analyzer,
                     const NameBook& names,
@@ -599,7 +619,9 @@ void factoid_answer(const Context& ctx,
     std::vector<Candidate> candidates = collect_candidates(ctx, names, analyzer);
     const std::vector<CandidateGroup> groups = group_candidates(candidates, ctx.passages);
     if (groups.empty() || groups.front().score < kMinFactoidScore) {
-        if (ctx.question.type == AnswerType::Other) {
+        if (!speaks_of_focus(ctx, ctx.ranked.front(), analyzer)) {
+            set_not_found(ctx, r);
+        } else if (ctx.question.type == AnswerType::Other) {
             sentence_answer(ctx, r, f);
             short_span(ctx, analyzer, names, r);
         } else {
@@ -612,7 +634,8 @@ void factoid_answer(const Context& ctx,
     // A person for "which hospital": the evidence is about something else.
     const bool wrong_type =
         is_named_entity(ctx.question.type) && best.best_type_confidence < kMinTypeConfidence;
-    if (wrong_type || ctx.scores[head.passage].coverage < kMinCoverage
+    if (wrong_type || !speaks_of_focus(ctx, head.passage, analyzer)
+        || ctx.scores[head.passage].coverage < kMinCoverage
         || (ctx.scores[head.passage].common_coverage < kMinCommonCoverage
             && ctx.scores[head.passage].coverage < kFullCoverage)) {
         set_not_found(ctx, r);

@@ -392,7 +392,15 @@ void add_entity_candidates(const Question& question,
         c.end = m.end;
         c.text = m.surface;
         c.normalized = analyzer.fold(m.surface);
-        c.type_confidence = entity_type_confidence(question, m.type);
+        // The sentence alone may not tell what a name is; the collection may ("Siqueiros" of
+        // "the painter Siqueiros" elsewhere).
+        extract::EntityType type = m.type;
+        if (type == extract::EntityType::Unknown) {
+            if (const NameBook::Entry* known = names.find(c.normalized)) {
+                type = known->type;
+            }
+        }
+        c.type_confidence = entity_type_confidence(question, type);
         if ((m.flags & extract::kSentenceInitial) != 0) {
             c.type_confidence *= 0.7;
         }
@@ -910,8 +918,10 @@ std::vector<Candidate> extract_candidates(const Question& question,
             }
         }
     }
+    // Lower-cased text without its stop words puts unrelated words side by side ("taken
+    // hospital"): there, being next to the head noun says nothing.
     if (question.type != AnswerType::Date && question.type != AnswerType::Year
-        && question.type != AnswerType::Number) {
+        && question.type != AnswerType::Number && !passage.lower_case) {
         favour_focus_neighbours(question, passage.ref.text, analyzer, out);
     }
     for (Candidate& c : out) {

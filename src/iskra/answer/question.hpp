@@ -23,6 +23,9 @@ struct Question {
     AnswerType type = AnswerType::Other;
     std::vector<KeyTerm> terms;
     std::string focus;  ///< folded head noun, empty when none
+    /// "What was the name of the freighter": the question presumes a thing of the head noun's kind
+    /// that it does not type; only a sentence (or its neighbours) that speaks of one can answer.
+    bool focus_required = false;
     /// For lists: the type of the items when the head noun tells it ("leaders": Person), else
     /// Other.
     AnswerType item_type = AnswerType::Other;

@@ -198,6 +198,7 @@ std::optional<AnswerType> type_of_noun(std::string_view w) {
 struct Typing {
     AnswerType type = AnswerType::Other;
     std::size_t focus_index = static_cast<std::size_t>(-1);
+    bool focus_required = false;  // see Question::focus_required
 };
 
 bool is_order_question(const std::vector<QuestionWord>& w) {
@@ -263,6 +264,31 @@ bool asks_explanation(const std::vector<QuestionWord>& w, std::size_t wh) {
     return rest <= 6;
 }
 
+constexpr std::size_t kNamedNounWords = 4;
+
+// "the name of X's older brother": the thing named is the head noun after "of" (a person);
+// "the name of the freighter": an untyped thing. Either way the answer's sentence must speak of
+// it: the question presumes one.
+// `from` is the first word after "of".
+Typing type_of_named(const std::vector<QuestionWord>& w, std::size_t from) {
+    Typing t;
+    for (std::size_t j = from; j < w.size() && j < from + kNamedNounWords; ++j) {
+        if (auto type = type_of_noun(w[j].lower)) {
+            t.type = *type;
+            t.focus_index = j;
+            t.focus_required = true;
+            return t;
+        }
+    }
+    std::size_t noun = from;
+    while (noun + 1 < w.size() && (text::is_stop_word(w[noun].lower) || w[noun].possessive)) {
+        ++noun;
+    }
+    t.focus_index = noun;
+    t.focus_required = true;
+    return t;
+}
+
 // The head noun after "what"/"which": the first typed noun before the verb.
 Typing type_after_what(const std::vector<QuestionWord>& w, std::size_t wh) {
     Typing t;
@@ -273,6 +299,9 @@ Typing type_after_what(const std::vector<QuestionWord>& w, std::size_t wh) {
             const bool copula = word == "is" || word == "was" || word == "are" || word == "were";
             for (std::size_t j = i + 1; copula && j < w.size() && j < i + 5 && w[j].lower != "of";
                  ++j) {
+                if (w[j].lower == "name" && j + 2 < w.size() && w[j + 1].lower == "of") {
+                    return type_of_named(w, j + 2);
+                }
                 if (auto type = type_of_noun(w[j].lower)) {
                     t.type = *type;
                     t.focus_index = j;
@@ -512,6 +541,7 @@ Question analyze_question(std::string_view question,
             k.focus = true;
             k.weight = 0.4;
             q.focus = k.folded;
+            q.focus_required = typing.focus_required;
             if (q.type == AnswerType::List) {
                 // "which three leaders": the focus is the count or the noun after it.
                 const bool count_focus = count_of(word.lower) > 0;
