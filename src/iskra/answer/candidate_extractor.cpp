@@ -392,15 +392,7 @@ void add_entity_candidates(const Question& question,
         c.end = m.end;
         c.text = m.surface;
         c.normalized = analyzer.fold(m.surface);
-        // The sentence alone may not tell what a name is; the collection may ("Siqueiros" of
-        // "the painter Siqueiros" elsewhere).
-        extract::EntityType type = m.type;
-        if (type == extract::EntityType::Unknown) {
-            if (const NameBook::Entry* known = names.find(c.normalized)) {
-                type = known->type;
-            }
-        }
-        c.type_confidence = entity_type_confidence(question, type);
+        c.type_confidence = entity_type_confidence(question, m.type);
         if ((m.flags & extract::kSentenceInitial) != 0) {
             c.type_confidence *= 0.7;
         }
