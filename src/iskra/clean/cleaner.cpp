@@ -40,6 +40,12 @@ float sentence_quality(std::uint8_t flags, std::size_t word_count) {
     return static_cast<float>(q);
 }
 
+// With a limit, a block of sentence hashes is at most a quarter of it (24 bytes a hash), so
+// forgetting the oldest block keeps most of what the limit allows.
+std::size_t sentence_block(std::size_t memory_limit_bytes) {
+    return memory_limit_bytes == 0 ? std::size_t{1} << 22 : memory_limit_bytes / 4 / 24;
+}
+
 }  // namespace
 
 std::vector<std::string> flag_names(std::uint8_t flags) {
@@ -60,6 +66,33 @@ std::vector<std::string> flag_names(std::uint8_t flags) {
     return names;
 }
 
+Cleaner::Cleaner(std::size_t memory_limit_bytes)
+    : memory_limit_(memory_limit_bytes),
+      exact_(1, sentence_block(memory_limit_bytes)),
+      bands_(4, sentence_block(memory_limit_bytes)),
+      document_bands_(4, sentence_block(memory_limit_bytes)) {}
+
+std::size_t Cleaner::memory_bytes() const {
+    return exact_.memory_bytes() + bands_.memory_bytes() + document_bands_.memory_bytes();
+}
+
+void Cleaner::enforce_limit() {
+    if (memory_limit_ == 0) {
+        return;
+    }
+    while (memory_bytes() > memory_limit_) {
+        SimHashBands* largest = &bands_;
+        for (SimHashBands* other : {&exact_, &document_bands_}) {
+            if (other->memory_bytes() > largest->memory_bytes()) {
+                largest = other;
+            }
+        }
+        if (!largest->drop_oldest()) {
+            return;
+        }
+    }
+}
+
 Status Cleaner::add_existing(std::string_view fingerprints_blob) {
     auto parsed = parse_fingerprints(fingerprints_blob);
     if (!parsed.ok()) {
@@ -69,22 +102,24 @@ Status Cleaner::add_existing(std::string_view fingerprints_blob) {
         remember(fp);
     }
     document_bands_.add(parsed->simhash);
+    enforce_limit();
     return {};
 }
 
 void Cleaner::remember(const SentenceFingerprint& fp) {
-    if (fp.word_count >= kMinWordsForExactMatch) {
-        exact_[fp.exact] = 1;
-    }
     if (fp.word_count >= kMinWordsForNearMatch) {
         bands_.add(fp.simhash);
+    } else if (fp.word_count >= kMinWordsForExactMatch) {
+        exact_.add(fp.exact);
     }
 }
 
 bool Cleaner::seen_before(const SentenceFingerprint& fp) {
-    bool seen = fp.word_count >= kMinWordsForExactMatch && exact_.contains(fp.exact);
-    if (!seen && fp.word_count >= kMinWordsForNearMatch) {
+    bool seen = false;
+    if (fp.word_count >= kMinWordsForNearMatch) {
         seen = bands_.near(fp.simhash, kNearDuplicateBits);
+    } else if (fp.word_count >= kMinWordsForExactMatch) {
+        seen = exact_.near(fp.exact, 0);
     }
     if (!seen) {
         remember(fp);
@@ -164,6 +199,7 @@ CleanResult Cleaner::clean_analyzed(std::span<const DocumentAnalysis> docs) {
         }
         verdict.fingerprints = serialize_fingerprints(fps);
     }
+    enforce_limit();
     return result;
 }
 

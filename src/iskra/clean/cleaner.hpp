@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -8,7 +9,6 @@
 #include "iskra/clean/clean_types.hpp"
 #include "iskra/clean/document_analysis.hpp"
 #include "iskra/clean/fingerprint.hpp"
-#include "iskra/clean/flat_u64_map.hpp"
 #include "iskra/clean/simhash_bands.hpp"
 #include "iskra/status.hpp"
 
@@ -22,13 +22,18 @@ namespace iskra::clean {
 /// Off-topic detection compares a sentence's content words with its document and the batch (the
 /// collection's vocabulary is not persisted, so a batch of one document sees only itself).
 ///
+/// Memory: about 24 bytes per distinct sentence of six words or more and 6 per sentence of four
+/// or five words (see SimHashBands). A Cleaner made with a memory limit forgets its oldest
+/// fingerprints to stay within it: copies of what it forgot are no longer flagged.
+///
 /// Usage at index time:
-///     Cleaner cleaner;
+///     Cleaner cleaner(budget / 8);
 ///     for (each stored document) cleaner.add_existing(annotation "fp");
 ///     CleanResult r = cleaner.clean(inputs);  // copy flags/quality into the records
 class Cleaner {
   public:
-    Cleaner() = default;
+    /// `memory_limit_bytes`: the most its fingerprint tables may hold; 0 for no limit.
+    explicit Cleaner(std::size_t memory_limit_bytes = 0);
 
     /// Registers a stored document's fingerprints (the blob `DocumentVerdict::fingerprints`).
     /// Fails with Corruption on a damaged blob (the document is then simply not known).
@@ -40,13 +45,21 @@ class Cleaner {
     /// several threads); `clean(docs)` equals `clean_analyzed` of their analyses.
     CleanResult clean_analyzed(std::span<const DocumentAnalysis> docs);
 
+    /// Bytes its fingerprint tables hold (the per-batch structures of `clean` not included).
+    std::size_t memory_bytes() const;
+
   private:
     /// Returns true when `fp` nearly equals a sentence seen before; registers it otherwise.
     bool seen_before(const SentenceFingerprint& fp);
     bool document_seen_before(std::uint64_t simhash);
     void remember(const SentenceFingerprint& fp);
+    /// Drops the oldest fingerprints while over the memory limit.
+    void enforce_limit();
 
-    FlatU64Map exact_;  ///< used as a set of exact sentence hashes
+    std::size_t memory_limit_ = 0;
+    /// Exact hashes of sentences too short for a near match (longer exact copies have equal
+    /// SimHashes, which `bands_` finds).
+    SimHashBands exact_;
     SimHashBands bands_;
     SimHashBands document_bands_;
 };

@@ -9,9 +9,24 @@
 namespace iskra::clean {
 namespace {
 
-bool is_word_byte(unsigned char c) {
+constexpr bool is_word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
+
+// Each byte as it appears in a normalised word (lower-cased), or 0 for a byte between words.
+constexpr std::array<unsigned char, 256> word_byte_table() {
+    std::array<unsigned char, 256> table{};
+    for (unsigned c = 1; c < 256; ++c) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (is_word_byte(byte)) {
+            table[c] =
+                byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte - 'A' + 'a') : byte;
+        }
+    }
+    return table;
+}
+
+constexpr auto kWordBytes = word_byte_table();
 
 std::uint64_t hash_text(std::string_view text) {
     return XXH3_64bits(text.data(), text.size());
@@ -99,26 +114,88 @@ std::vector<std::string> fingerprint_words(std::string_view text) {
     return words;
 }
 
+// Writes through a pointer into a buffer sized for the worst case (every byte a word byte, one
+// space after the last word), then trims: no per-byte size checks.
 void normalize_words(std::string_view text, NormalizedWords& out) {
-    out.joined.clear();
+    out.joined.resize(text.size() + 1);
     out.starts.clear();
+    char* const begin = out.joined.data();
+    char* at = begin;
     bool in_word = false;
     for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (is_word_byte(c)) {
+        const unsigned char c = kWordBytes[static_cast<unsigned char>(ch)];
+        if (c != 0) {
             if (!in_word) {
-                out.starts.push_back(static_cast<std::uint32_t>(out.joined.size()));
+                out.starts.push_back(static_cast<std::uint32_t>(at - begin));
                 in_word = true;
             }
-            out.joined.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : ch);
+            *at++ = static_cast<char>(c);
         } else if (in_word) {
-            out.joined.push_back(' ');
+            *at++ = ' ';
             in_word = false;
         }
     }
     if (in_word) {
-        out.joined.push_back(' ');
+        *at++ = ' ';
     }
+    out.joined.resize(static_cast<std::size_t>(at - begin));
+}
+
+void normalize_words(std::string_view text,
+                     NormalizedWords& out,
+                     std::vector<std::uint32_t>& begins,
+                     std::vector<std::uint32_t>& ends) {
+    out.joined.resize(text.size() + 1);
+    out.starts.clear();
+    begins.clear();
+    ends.clear();
+    char* const begin = out.joined.data();
+    char* at = begin;
+    bool in_word = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = kWordBytes[static_cast<unsigned char>(text[i])];
+        if (c != 0) {
+            if (!in_word) {
+                out.starts.push_back(static_cast<std::uint32_t>(at - begin));
+                begins.push_back(static_cast<std::uint32_t>(i));
+                in_word = true;
+            }
+            *at++ = static_cast<char>(c);
+        } else if (in_word) {
+            *at++ = ' ';
+            ends.push_back(static_cast<std::uint32_t>(i));
+            in_word = false;
+        }
+    }
+    if (in_word) {
+        *at++ = ' ';
+        ends.push_back(static_cast<std::uint32_t>(text.size()));
+    }
+    out.joined.resize(static_cast<std::size_t>(at - begin));
+}
+
+std::uint64_t feature_hash(std::string_view feature) {
+    return hash_text(feature);
+}
+
+void shingle_hashes(const NormalizedWords& words, std::vector<std::uint64_t>& out) {
+    const std::size_t n = words.size();
+    out.resize(n);
+    const std::string_view joined = words.joined;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t begin = words.starts[i];
+        const std::size_t end = i + 2 < n ? words.starts[i + 2] - 1 : joined.size() - 1;
+        out[i] = hash_text(joined.substr(begin, end - begin));
+    }
+}
+
+std::uint64_t simhash_of(std::span<const std::uint64_t> hashes, std::uint64_t last) {
+    BitVotes votes;
+    for (std::uint64_t h : hashes) {
+        votes.add(h);
+    }
+    votes.add(last);
+    return votes.majority();
 }
 
 // The shingle of word i and its successor ("wi wi+1") is a substring of `joined`, and so is the
@@ -156,7 +233,9 @@ int hamming_distance(std::uint64_t a, std::uint64_t b) {
 }
 
 std::string serialize_fingerprints(const DocumentFingerprints& fingerprints) {
-    std::string out = "FP1";
+    std::string out;
+    out.reserve(kHeaderBytes + fingerprints.sentences.size() * kSentenceBytes);
+    out = "FP1";
     const auto count = static_cast<std::uint32_t>(fingerprints.sentences.size());
     for (int i = 0; i < 4; ++i) {
         out.push_back(static_cast<char>((count >> (8 * i)) & 0xFFu));

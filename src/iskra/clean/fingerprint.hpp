@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,11 @@ struct NormalizedWords {
 
 /// Fills `out` (cleared first) with the words of `text`.
 void normalize_words(std::string_view text, NormalizedWords& out);
+/// The same, also giving where each word is in `text`: word i is text[begins[i], ends[i]).
+void normalize_words(std::string_view text,
+                     NormalizedWords& out,
+                     std::vector<std::uint32_t>& begins,
+                     std::vector<std::uint32_t>& ends);
 
 /// Fingerprints of one sentence.
 struct SentenceFingerprint {
@@ -43,6 +49,14 @@ struct SentenceFingerprint {
 SentenceFingerprint fingerprint_sentence(std::string_view sentence);
 /// The same fingerprint from words already normalised.
 SentenceFingerprint fingerprint_words_of(const NormalizedWords& words);
+
+/// The SimHash features of `words` (cleared first): entry i hashes word i with its successor
+/// ("wi wi+1"), the last entry the last word alone.
+void shingle_hashes(const NormalizedWords& words, std::vector<std::uint64_t>& out);
+/// The hash of one feature (a shingle or a word, as it is in `NormalizedWords::joined`).
+std::uint64_t feature_hash(std::string_view feature);
+/// SimHash of the features `hashes` followed by `last`.
+std::uint64_t simhash_of(std::span<const std::uint64_t> hashes, std::uint64_t last);
 
 /// Number of differing bits.
 int hamming_distance(std::uint64_t a, std::uint64_t b);

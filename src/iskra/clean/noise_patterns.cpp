@@ -109,8 +109,9 @@ char lower_byte(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-// Finds every phrase list in one pass over the sentence, ASCII case-insensitively: a table of
-// the phrases' first two bytes rules out almost every position before any comparison.
+// Finds every phrase list in one pass over the sentence, ASCII case-insensitively: a bit set of
+// the phrases' first three bytes (hashed to 16 bits) rules out almost every position before any
+// comparison. Every phrase has at least three bytes.
 class PhraseMatcher {
   public:
     PhraseMatcher() {
@@ -123,13 +124,17 @@ class PhraseMatcher {
     // The groups with a phrase in `text`.
     std::uint8_t groups_in(std::string_view text) const {
         std::uint8_t found = 0;
-        for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-            const auto first = static_cast<unsigned char>(lower_byte(text[i]));
-            const auto second = static_cast<unsigned char>(lower_byte(text[i + 1]));
-            if (!pairs_[pair_index(first, second)]) {
+        if (text.size() < 3) {
+            return found;
+        }
+        std::uint32_t window = (lower(text[0]) << 8) | lower(text[1]);
+        for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+            window = ((window << 8) | lower(text[i + 2])) & 0xFFFFFFu;
+            const std::uint32_t bit = trigram_bit(window);
+            if ((trigrams_[bit >> 6] & (std::uint64_t{1} << (bit & 63))) == 0) {
                 continue;
             }
-            for (const Phrase& phrase : by_first_[first]) {
+            for (const Phrase& phrase : by_first_[window >> 16]) {
                 if ((found & phrase.group) == 0 && matches_at(text, i, phrase.text)) {
                     found |= phrase.group;
                 }
@@ -144,8 +149,10 @@ class PhraseMatcher {
         std::uint8_t group;
     };
 
-    static std::size_t pair_index(unsigned char a, unsigned char b) {
-        return (std::size_t{a} << 8) | b;
+    static std::uint32_t lower(char c) { return static_cast<unsigned char>(lower_byte(c)); }
+
+    static std::uint32_t trigram_bit(std::uint32_t trigram) {
+        return (trigram * 0x9E3779B1u) >> 16;
     }
 
     static bool matches_at(std::string_view text, std::size_t at, std::string_view phrase) {
@@ -163,12 +170,15 @@ class PhraseMatcher {
     void add(const auto& phrases, std::uint8_t group) {
         for (std::string_view phrase : phrases) {
             const auto first = static_cast<unsigned char>(phrase[0]);
-            pairs_[pair_index(first, static_cast<unsigned char>(phrase[1]))] = true;
+            const std::uint32_t trigram =
+                (std::uint32_t{first} << 16) | (lower(phrase[1]) << 8) | lower(phrase[2]);
+            const std::uint32_t bit = trigram_bit(trigram);
+            trigrams_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
             by_first_[first].push_back({phrase, group});
         }
     }
 
-    std::vector<bool> pairs_ = std::vector<bool>(1u << 16, false);
+    std::array<std::uint64_t, (1u << 16) / 64> trigrams_{};
     std::array<std::vector<Phrase>, 256> by_first_;
 };
 

@@ -36,20 +36,39 @@ constexpr std::uint64_t pack8(std::string_view w) {
     return key;
 }
 
-constexpr std::array<std::uint64_t, kFunctionWords.size()> sorted_function_keys() {
-    std::array<std::uint64_t, kFunctionWords.size()> keys{};
-    for (std::size_t i = 0; i < kFunctionWords.size(); ++i) {
-        keys[i] = pack8(kFunctionWords[i]);
-    }
-    std::sort(keys.begin(), keys.end());
-    return keys;
+// The function words' keys in an open-addressing table (linear probing, 0 marks a free slot),
+// so that the test costs one or two comparisons.
+constexpr std::size_t kFunctionSlots = 512;
+
+constexpr std::size_t function_slot(std::uint64_t key) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 55);
 }
 
-constexpr auto kFunctionKeys = sorted_function_keys();
+constexpr std::array<std::uint64_t, kFunctionSlots> function_key_table() {
+    std::array<std::uint64_t, kFunctionSlots> table{};
+    for (std::string_view word : kFunctionWords) {
+        const std::uint64_t key = pack8(word);
+        std::size_t at = function_slot(key);
+        while (table[at] != 0) {
+            at = (at + 1) % kFunctionSlots;
+        }
+        table[at] = key;
+    }
+    return table;
+}
 
-bool is_function_word(std::string_view w) {
-    return w.size() <= kMaxFunctionWord
-           && std::binary_search(kFunctionKeys.begin(), kFunctionKeys.end(), pack8(w));
+constexpr auto kFunctionKeys = function_key_table();
+
+// `packed` is pack8 of a word of at most kMaxFunctionWord bytes.
+bool is_function_key(std::uint64_t packed) {
+    for (std::size_t at = function_slot(packed);; at = (at + 1) % kFunctionSlots) {
+        if (kFunctionKeys[at] == packed) {
+            return true;
+        }
+        if (kFunctionKeys[at] == 0) {
+            return false;
+        }
+    }
 }
 
 bool is_number(std::string_view w) {
@@ -81,13 +100,20 @@ std::string topic_key_text(TopicKey key) {
     return out;
 }
 
+// The key is the word's first 8 bytes packed with its stem bytes cleared: one packing serves
+// the function word test and the key.
 void append_topic_keys(const NormalizedWords& words, std::vector<TopicKey>& out) {
+    constexpr std::uint64_t kStemMask = ~std::uint64_t{0} << (8 * (8 - kStemBytes));
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string_view w = words.word(i);
-        if (w.size() < 3 || is_function_word(w) || is_number(w)) {
+        if (w.size() < 3) {
             continue;
         }
-        out.push_back(topic_key(w));
+        const std::uint64_t packed = pack8(w);
+        if ((w.size() <= kMaxFunctionWord && is_function_key(packed)) || is_number(w)) {
+            continue;
+        }
+        out.push_back(packed & kStemMask);
     }
 }
 
@@ -120,17 +146,21 @@ void TopicVocabulary::finalize(std::size_t dominant_count) {
     };
     std::partial_sort(
         ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(), by_rank);
-    dominant_.clear();
     for (std::size_t i = 0; i < keep; ++i) {
         if (ranked[i].first >= 3) {
-            dominant_.insert(ranked[i].second);
+            counts_[ranked[i].second] |= kDominantBit;
         }
     }
 }
 
 std::uint32_t TopicVocabulary::count(TopicKey word) const {
     const std::uint32_t* n = counts_.find(word);
-    return n == nullptr ? 0 : *n;
+    return n == nullptr ? 0 : *n & ~kDominantBit;
+}
+
+bool TopicVocabulary::dominant(TopicKey word) const {
+    const std::uint32_t* n = counts_.find(word);
+    return n != nullptr && (*n & kDominantBit) != 0;
 }
 
 TopicSupport topic_support(std::span<const TopicKey> sentence_words,

@@ -4,7 +4,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "iskra/clean/fingerprint.hpp"
@@ -32,15 +31,18 @@ void append_topic_keys(const NormalizedWords& words, std::vector<TopicKey>& out)
 class TopicVocabulary {
   public:
     void add(std::span<const TopicKey> words);
-    /// Words among the most frequent ones (the collection's dominant vocabulary).
+    /// Words among the most frequent ones (the collection's dominant vocabulary). Call once,
+    /// after the last `add`.
     void finalize(std::size_t dominant_count);
 
     std::uint32_t count(TopicKey word) const;
-    bool dominant(TopicKey word) const { return dominant_.contains(word); }
+    bool dominant(TopicKey word) const;
 
   private:
+    /// Set in a count by `finalize` to mark a dominant word.
+    static constexpr std::uint32_t kDominantBit = 1u << 31;
+
     FlatU64Map counts_;
-    std::unordered_set<TopicKey> dominant_;
 };
 
 /// What a sentence's content words share with the rest of the batch.
