@@ -236,7 +236,8 @@ Result<AddStats> add_paths(index::Collection& collection,
         return writer.status();
     }
     auto snapshot = collection.snapshot();
-    clean::Cleaner cleaner;
+    // The cleaner's fingerprints grow with the collection: they get an eighth of the budget.
+    clean::Cleaner cleaner(collection.options().memory_budget_bytes / 8);
     ISKRA_TRY(load_fingerprints(*snapshot, cleaner));
     AddStats stats;
     BatchIndexer indexer(**writer, *snapshot, cleaner, stats);
