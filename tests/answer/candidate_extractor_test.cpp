@@ -314,6 +314,20 @@ TEST(CandidateExtractor, AQuotedTitleIsOneCandidate) {
     EXPECT_TRUE(contains(n, "over the hills and away"));
 }
 
+TEST(CandidateExtractor, APronunciationIsNoCandidate) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("In which town was the poet born?", analyzer);
+    const auto n = normalized_of(extract_candidates(
+        q,
+        passage_of("ivan petrov pronounced [iˈvan pʲɪˈtrof] born 1850 town of orel", 0, true),
+        0,
+        NameBook{},
+        analyzer));
+    for (const std::string& c : n) {
+        EXPECT_EQ(c.find("\u02c8"), std::string::npos) << c;
+    }
+}
+
 TEST(CandidateExtractor, ChunksEndAtWordNetVerbs) {
     if (VerbLexicon::system().size() == 0) {
         GTEST_SKIP() << "WordNet (wordnet-base) is not installed";

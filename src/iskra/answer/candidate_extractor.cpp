@@ -812,6 +812,15 @@ void favour_focus_neighbours(const Question& question,
     }
 }
 
+// A pronunciation ("[ˈlʲɛf ˈtrotskʲɪj]"): IPA letters or spacing modifier letters (U+0250 to
+// U+02FF, UTF-8 lead bytes 0xC9 to 0xCB) are no part of a name or value as people write them.
+bool phonetic(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char ch) {
+        const auto b = static_cast<unsigned char>(ch);
+        return b >= 0xC9 && b <= 0xCB;
+    });
+}
+
 }  // namespace
 
 std::optional<double> parse_number(std::string_view text) {
@@ -924,6 +933,9 @@ std::vector<Candidate> extract_candidates(const Question& question,
         }
     }
     std::erase_if(out, [&](const Candidate& c) {
+        if (phonetic(c.text)) {
+            return true;
+        }
         const bool has_alnum = std::any_of(c.text.begin(), c.text.end(), [](char ch) {
             return std::isalnum(static_cast<unsigned char>(ch)) != 0
                    || static_cast<unsigned char>(ch) >= 0x80;
