@@ -77,6 +77,18 @@ TEST(QuestionAnalyzer, KeepsContentWordsWithSynonymsAndDropsQuestionWords) {
     EXPECT_TRUE(find_term(q, "archduke")->proper);
 }
 
+TEST(QuestionAnalyzer, TakePlaceIsNoKeyTerm) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("When did the Dover trial take place?", analyzer);
+    EXPECT_EQ(q.type, AnswerType::Date);
+    EXPECT_TRUE(has_term(q, "trial"));
+    EXPECT_FALSE(has_term(q, "take"));
+    EXPECT_FALSE(has_term(q, "place"));
+    // Elsewhere both words count.
+    const Question other = analyze_question("Which place did the mayor take?", analyzer);
+    EXPECT_TRUE(has_term(other, "take"));
+}
+
 TEST(QuestionAnalyzer, BringsAliasesOfNamedEntities) {
     text::Analyzer analyzer;
     const AliasLookup aliases = [](std::string_view name) -> std::vector<std::string> {

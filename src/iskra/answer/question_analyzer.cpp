@@ -494,6 +494,16 @@ KeyTerm make_key_term(const QuestionWord& word,
     return k;
 }
 
+// "When did the trial take place": the idiom only says that something happened; its words are
+// not what a sentence about the event must contain.
+bool in_take_place(const std::vector<QuestionWord>& w, std::size_t i) {
+    auto take = [](const std::string& x) {
+        return x == "take" || x == "takes" || x == "took" || x == "taken" || x == "taking";
+    };
+    return (take(w[i].lower) && i + 1 < w.size() && w[i + 1].lower == "place")
+           || (w[i].lower == "place" && i > 0 && take(w[i - 1].lower));
+}
+
 bool skip_as_term(const std::string& lower) {
     return text::is_stop_word(lower) || is_question_word(lower) || one_of(lower, kAuxiliaries)
            || lower == "came" || lower == "happened";
@@ -533,7 +543,8 @@ Question analyze_question(std::string_view question,
         const QuestionWord& word = words[i];
         // "first" asks for an order in "which came first", but is a key word in "first wife".
         const bool order_word = option_start < words.size() && word.lower == "first";
-        if (order_word || skip_as_term(word.lower) || word.lower.size() < 2) {
+        if (order_word || skip_as_term(word.lower) || word.lower.size() < 2
+            || in_take_place(words, i)) {
             continue;
         }
         KeyTerm k = make_key_term(word, i == 0, analyzer, aliases);
