@@ -48,6 +48,9 @@ class BitVotes {
     }
 
     std::uint64_t majority() {
+        if (features_ < 128) {
+            return small_majority();
+        }
         drain();
         std::uint64_t out = 0;
         for (std::size_t bit = 0; bit < 64; ++bit) {
@@ -59,7 +62,25 @@ class BitVotes {
     }
 
   private:
+    // Under 128 features nothing was drained and every byte lane holds a count below 128: compare
+    // the eight lanes of a word with the threshold at once (the high bit of (count | 0x80) - k is
+    // set exactly when count >= k, and no lane borrows from the next).
+    std::uint64_t small_majority() const {
+        constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+        const std::uint64_t at_least = (features_ / 2 + 1) * 0x0101010101010101ull;
+        std::uint64_t out = 0;
+        for (std::size_t b = 0; b < 8; ++b) {
+            const std::uint64_t set = ((lanes_[b] | kHigh) - at_least) & kHigh;
+            out |= (set >> 7) << b;
+        }
+        return out;
+    }
+
     void drain() {
+        if (!counted_) {
+            ones_.fill(0);
+            counted_ = true;
+        }
         for (std::size_t b = 0; b < 8; ++b) {
             for (std::size_t lane = 0; lane < 8; ++lane) {
                 ones_[lane * 8 + b] +=
@@ -71,7 +92,8 @@ class BitVotes {
     }
 
     std::array<std::uint64_t, 8> lanes_{};
-    std::array<std::uint32_t, 64> ones_{};
+    std::array<std::uint32_t, 64> ones_;  ///< zeroed by the first drain
+    bool counted_ = false;
     std::uint32_t features_ = 0;
     std::uint32_t pending_ = 0;
 };

@@ -1,6 +1,8 @@
 #include "iskra/clean/simhash_bands.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 #include "iskra/clean/fingerprint.hpp"
 #include "iskra/util/assert.hpp"
@@ -19,6 +21,24 @@ std::size_t heap_bytes(const std::vector<T>& v) {
 SimHashBands::SimHashBands(int bands, std::size_t max_block)
     : bands_(bands), max_block_(std::max(max_block, kActiveBlock)) {
     ISKRA_ASSERT(bands >= 1 && bands <= 4, "SimHashBands: 1 to 4 bands");
+}
+
+std::uint64_t SimHashBands::load_rest(const std::uint8_t* at) {
+    std::uint64_t v = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(&v, at, sizeof v);
+    } else {
+        for (std::size_t k = 0; k < kRestBytes; ++k) {
+            v |= std::uint64_t{at[k]} << (8 * k);
+        }
+    }
+    return v & 0xFFFFFFFFFFFFull;
+}
+
+void SimHashBands::store_rest(std::uint8_t* at, std::uint64_t rest) {
+    for (std::size_t k = 0; k < kRestBytes; ++k) {
+        at[k] = static_cast<std::uint8_t>(rest >> (8 * k));
+    }
 }
 
 bool SimHashBands::near(std::uint64_t hash, int max_bits) const {
@@ -60,13 +80,10 @@ bool SimHashBands::near_frozen(const Frozen& block, std::uint64_t hash, int max_
         const std::size_t begin = b * block.count + block.offsets[bucket];
         const std::size_t end = b * block.count + block.offsets[bucket + 1];
         const std::uint64_t want = rest(hash, band);
-        const std::uint32_t want_low = static_cast<std::uint32_t>(want);
-        const auto want_high = static_cast<std::uint16_t>(want >> 32);
+        const std::uint8_t* rests = block.rests.data();
         for (std::size_t i = begin; i < end; ++i) {
             // The distance over the 48 bits; the band's own 16 bits are equal.
-            const std::uint64_t diff =
-                (std::uint64_t{static_cast<std::uint16_t>(block.high[i] ^ want_high)} << 32)
-                | (block.low[i] ^ want_low);
+            const std::uint64_t diff = load_rest(rests + kRestBytes * i) ^ want;
             if (hamming_distance(diff, 0) <= max_bits) {
                 return true;
             }
@@ -111,8 +128,7 @@ void SimHashBands::freeze() {
     Frozen block;
     block.count = count;
     block.offsets.assign(bands * (kBuckets + 1), 0);
-    block.low.resize(bands * count);
-    block.high.resize(bands * count);
+    block.rests.resize(kRestBytes * bands * count + kPadding);
     std::vector<std::uint32_t> fill(kBuckets);
     for (std::size_t band = 0; band < bands; ++band) {
         const int b = static_cast<int>(band);
@@ -126,9 +142,7 @@ void SimHashBands::freeze() {
         std::copy(offsets, offsets + kBuckets, fill.begin());
         for (std::uint64_t hash : active_.hashes) {
             const std::size_t i = band * count + fill[band_value(hash, b)]++;
-            const std::uint64_t r = rest(hash, b);
-            block.low[i] = static_cast<std::uint32_t>(r);
-            block.high[i] = static_cast<std::uint16_t>(r >> 32);
+            store_rest(block.rests.data() + kRestBytes * i, rest(hash, b));
         }
     }
     frozen_count_ += count;
@@ -156,8 +170,7 @@ SimHashBands::Frozen SimHashBands::merged(const Frozen& older, const Frozen& new
     Frozen block;
     block.count = older.count + newer.count;
     block.offsets.resize(bands * (kBuckets + 1));
-    block.low.resize(bands * block.count);
-    block.high.resize(bands * block.count);
+    block.rests.resize(kRestBytes * bands * block.count + kPadding);
     for (std::size_t band = 0; band < bands; ++band) {
         const std::uint32_t* a = older.offsets.data() + band * (kBuckets + 1);
         const std::uint32_t* b = newer.offsets.data() + band * (kBuckets + 1);
@@ -169,12 +182,9 @@ SimHashBands::Frozen SimHashBands::merged(const Frozen& older, const Frozen& new
             const std::uint32_t* offsets = from.offsets.data() + band * (kBuckets + 1);
             const std::size_t first = band * from.count + offsets[v];
             const std::size_t n = offsets[v + 1] - offsets[v];
-            std::copy_n(from.low.begin() + static_cast<std::ptrdiff_t>(first),
-                        n,
-                        block.low.begin() + static_cast<std::ptrdiff_t>(to));
-            std::copy_n(from.high.begin() + static_cast<std::ptrdiff_t>(first),
-                        n,
-                        block.high.begin() + static_cast<std::ptrdiff_t>(to));
+            std::copy_n(from.rests.begin() + static_cast<std::ptrdiff_t>(kRestBytes * first),
+                        kRestBytes * n,
+                        block.rests.begin() + static_cast<std::ptrdiff_t>(kRestBytes * to));
             return n;
         };
         for (std::size_t v = 0; v < kBuckets; ++v) {
@@ -194,7 +204,7 @@ std::size_t SimHashBands::memory_bytes() const {
     std::size_t bytes = heap_bytes(active_.hashes) + heap_bytes(active_.heads)
                         + heap_bytes(active_.next) + heap_bytes(frozen_);
     for (const Frozen& block : frozen_) {
-        bytes += heap_bytes(block.offsets) + heap_bytes(block.low) + heap_bytes(block.high);
+        bytes += heap_bytes(block.offsets) + heap_bytes(block.rests);
     }
     return bytes;
 }

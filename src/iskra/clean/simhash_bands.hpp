@@ -44,12 +44,12 @@ class SimHashBands {
     static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
     /// A full block: per band, the hashes sorted by band value (bucket `v` is
-    /// [offsets[v], offsets[v + 1])) as their other 48 bits, split into low 32 and high 16.
+    /// [offsets[v], offsets[v + 1])) as their other 48 bits, 6 little-endian bytes each (one load
+    /// per hash when scanning; `kPadding` bytes at the end let the last one be read as 8).
     struct Frozen {
         std::size_t count = 0;
         std::vector<std::uint32_t> offsets;  ///< bands * (kBuckets + 1)
-        std::vector<std::uint32_t> low;      ///< bands * count
-        std::vector<std::uint16_t> high;     ///< bands * count
+        std::vector<std::uint8_t> rests;     ///< 6 * bands * count + kPadding
     };
 
     /// The block taking additions: per band, a chain through the hashes of each band value.
@@ -58,6 +58,9 @@ class SimHashBands {
         std::vector<std::uint32_t> heads;  ///< bands * kBuckets, kNone when empty
         std::vector<std::uint32_t> next;   ///< bands per hash
     };
+
+    static constexpr std::size_t kRestBytes = 6;
+    static constexpr std::size_t kPadding = 2;
 
     static std::uint32_t band_value(std::uint64_t hash, int band) {
         return static_cast<std::uint32_t>((hash >> (16 * band)) & 0xFFFFu);
@@ -68,6 +71,9 @@ class SimHashBands {
         const std::uint64_t rotated = shift == 0 ? hash : (hash >> shift) | (hash << (64 - shift));
         return rotated >> 16;
     }
+
+    static std::uint64_t load_rest(const std::uint8_t* at);
+    static void store_rest(std::uint8_t* at, std::uint64_t rest);
 
     bool near_frozen(const Frozen& block, std::uint64_t hash, int max_bits) const;
     bool near_active(std::uint64_t hash, int max_bits) const;
