@@ -89,6 +89,14 @@ TEST(QuestionAnalyzer, TakePlaceIsNoKeyTerm) {
     EXPECT_TRUE(has_term(other, "take"));
 }
 
+TEST(QuestionAnalyzer, TheHeadNounComesBeforeARelativeClause) {
+    text::Analyzer analyzer;
+    // "amount" would type a number, but it belongs to the clause after "that".
+    const Question q = analyze_question("What law says that the amount of rain doubles?", analyzer);
+    EXPECT_EQ(q.type, AnswerType::Other);
+    EXPECT_EQ(q.focus, "law");
+}
+
 TEST(QuestionAnalyzer, BringsAliasesOfNamedEntities) {
     text::Analyzer analyzer;
     const AliasLookup aliases = [](std::string_view name) -> std::vector<std::string> {

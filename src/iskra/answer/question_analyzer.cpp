@@ -289,11 +289,16 @@ Typing type_of_named(const std::vector<QuestionWord>& w, std::size_t from) {
     return t;
 }
 
+constexpr std::array<std::string_view, 4> kRelativeWords = {"that", "which", "whose", "whom"};
+
 // The head noun after "what"/"which": the first typed noun before the verb.
 Typing type_after_what(const std::vector<QuestionWord>& w, std::size_t wh) {
     Typing t;
     for (std::size_t i = wh + 1; i < w.size() && i < wh + 6; ++i) {
         const std::string& word = w[i].lower;
+        if (i > wh + 1 && one_of(word, kRelativeWords)) {
+            break;  // "what conjecture holds that ... amount": the head noun came before
+        }
         if (one_of(word, kAuxiliaries)) {
             // "what is the name of", "what was the capital of": the noun after the verb.
             const bool copula = word == "is" || word == "was" || word == "are" || word == "were";
