@@ -328,6 +328,26 @@ TEST(CandidateExtractor, APronunciationIsNoCandidate) {
     }
 }
 
+TEST(CandidateExtractor, ANameWithAnAppositionHeadedByTheHeadNounIsFavoured) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("Which ferry crosses the strait?", analyzer);
+    auto confidence_of = [&](const std::string& sentence, const std::string& value) {
+        for (const Candidate& c :
+             extract_candidates(q, passage_of(sentence), 0, NameBook{}, analyzer)) {
+            if (c.normalized == value) {
+                return c.type_confidence;
+            }
+        }
+        return 0.0;
+    };
+    const double named = confidence_of(
+        "Each day the Marianne, a small ferry with two decks, crosses the strait.", "marianne");
+    const double plain =
+        confidence_of("Each day the Marianne crosses the strait with two decks.", "marianne");
+    EXPECT_GT(plain, 0.0);
+    EXPECT_GT(named, plain);
+}
+
 TEST(CandidateExtractor, ChunksEndAtWordNetVerbs) {
     if (VerbLexicon::system().size() == 0) {
         GTEST_SKIP() << "WordNet (wordnet-base) is not installed";

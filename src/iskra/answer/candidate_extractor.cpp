@@ -31,6 +31,8 @@ constexpr std::size_t kMaxNameWords = 4;
 constexpr double kFocusPhraseConfidence = 0.7;  // a noun phrase headed by the question's head noun
 constexpr double kFocusNeighbourBoost = 1.4;    // a candidate right next to the head noun
 constexpr double kQuotedConfidence = 0.6;       // a span in quotation marks
+constexpr std::uint32_t kMaxJoinBytes = 5;      // space and quotation marks between two spans
+constexpr std::uint32_t kMaxAppositionBytes = 60;
 constexpr long kMaxQuotedWords = 8;
 
 std::string lower_ascii(std::string_view s) {
@@ -783,8 +785,43 @@ void add_quoted_spans(const Question& question,
     }
 }
 
-// "the Charles River", "the hospital of X": a candidate right next to the question's head noun is
-// named by it as the kind of thing asked for.
+// Whether only spaces and quotation marks, or " of ", stand between two spans ("the hymn
+// \"Ein feste Burg\"", "the river Cam", "the city of Lyon").
+bool joined(std::string_view text, std::uint32_t from, std::uint32_t to) {
+    if (to < from || to - from > kMaxJoinBytes) {
+        return false;
+    }
+    const std::string gap = lower_ascii(text.substr(from, to - from));
+    if (gap == " of ") {
+        return true;
+    }
+    std::string_view rest = gap;
+    while (!rest.empty()) {
+        if (rest.front() == ' ' || rest.front() == '"') {
+            rest.remove_prefix(1);
+        } else if (rest.starts_with("\u201c") || rest.starts_with("\u201d")) {
+            rest.remove_prefix(3);
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+// "the Tyne and Wear Metro, a system of ... railways": a name followed by an apposition whose
+// head is the question's head noun (before the next comma) is one of those.
+bool apposition_of(std::string_view text, std::uint32_t end, std::uint32_t focus_begin) {
+    if (focus_begin <= end || focus_begin - end > kMaxAppositionBytes) {
+        return false;
+    }
+    const std::string_view gap = text.substr(end, focus_begin - end);
+    const bool opens = gap.starts_with(", a ") || gap.starts_with(", an ")
+                       || gap.starts_with(", the ") || gap.starts_with(", one of ");
+    return opens && gap.find_first_of(",;()", 1) == std::string_view::npos;
+}
+
+// "the Charles River", "the hospital of X", "X, a hospital in ...": a candidate right next to the
+// question's head noun, or named by an apposition headed by it, is of the kind asked for.
 void favour_focus_neighbours(const Question& question,
                              std::string_view text,
                              text::Analyzer& analyzer,
@@ -801,10 +838,9 @@ void favour_focus_neighbours(const Question& question,
         const std::uint32_t fb = tokens[i].begin;
         const std::uint32_t fe = tokens[i].end;
         for (Candidate& c : out) {
-            const bool before = c.end <= fb && fb - c.end <= 1;
-            const bool after =
-                c.begin >= fe
-                && (c.begin - fe <= 1 || lower_ascii(text.substr(fe, c.begin - fe)) == " of ");
+            const bool before =
+                c.end <= fb && (joined(text, c.end, fb) || apposition_of(text, c.end, fb));
+            const bool after = c.begin >= fe && joined(text, fe, c.begin);
             if (before || after) {
                 c.type_confidence = std::min(1.0, c.type_confidence * kFocusNeighbourBoost);
             }
