@@ -348,6 +348,15 @@ TEST(CandidateExtractor, ANameWithAnAppositionHeadedByTheHeadNounIsFavoured) {
     EXPECT_GT(named, plain);
 }
 
+TEST(CandidateExtractor, InLowerCasedTextTheHeadNounPartsANameFromTheWordsBeforeIt) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("On which island did the poet live?", analyzer);
+    const auto n = normalized_of(extract_candidates(
+        q, passage_of("poet lived stone house island corfu", 0, true), 0, NameBook{}, analyzer));
+    EXPECT_TRUE(contains(n, "corfu"));
+    EXPECT_FALSE(contains(n, "stone house island corfu"));
+}
+
 TEST(CandidateExtractor, ChunksEndAtWordNetVerbs) {
     if (VerbLexicon::system().size() == 0) {
         GTEST_SKIP() << "WordNet (wordnet-base) is not installed";

@@ -554,6 +554,27 @@ bool verb_like_at(std::string_view text,
            && !text::is_stop_word(lower) && (!lexicon || VerbLexicon::system().can_be_verb(lower));
 }
 
+// The question's head noun ("which principle", "what river"), when it has one.
+const KeyTerm* focus_term(const Question& question) {
+    for (const KeyTerm& k : question.terms) {
+        if (k.focus) {
+            return &k;
+        }
+    }
+    return nullptr;
+}
+
+bool focus_at(const KeyTerm& focus,
+              std::string_view text,
+              const extract::ScanToken& token,
+              text::Analyzer& analyzer) {
+    if (token.kind != extract::TokenKind::Word) {
+        return false;
+    }
+    const std::string term = analyzer.term(text.substr(token.begin, token.end - token.begin));
+    return std::find(focus.terms.begin(), focus.terms.end(), term) != focus.terms.end();
+}
+
 // Spans between punctuation and the question's own words: noun-phrase-like chunks for questions
 // whose answer type has no dedicated extractor ("what did X build", "what is the X of Y").
 //
@@ -570,17 +591,21 @@ void add_chunk_candidates(const Question& question,
     const std::vector<extract::ScanToken> tokens = extract::scan_words(text);
     // A date is answered by its own extractor ("when"): it is no part of a noun phrase.
     const std::vector<extract::DateMention> dates = extract::find_dates(text);
+    const KeyTerm* focus = focus_term(question);
     std::size_t start = 0;
     for (std::size_t i = 0; i <= tokens.size(); ++i) {
-        const bool boundary = i == tokens.size()
-                              || inside_any(tokens[i].begin, tokens[i].end, dates)
-                              || (tokens[i].kind == extract::TokenKind::Punct
-                                  && text[tokens[i].begin] != '-' && text[tokens[i].begin] != '\''
-                                  && text[tokens[i].begin] != '%' && text[tokens[i].begin] != '$')
-                              || (tokens[i].kind == extract::TokenKind::Word
-                                  && verb_like_at(text, tokens, i, !passage.lower_case))
-                              || (tokens[i].kind == extract::TokenKind::Word
-                                  && question_term_at(question, text, tokens[i], analyzer, names));
+        const bool boundary =
+            i == tokens.size() || inside_any(tokens[i].begin, tokens[i].end, dates)
+            || (tokens[i].kind == extract::TokenKind::Punct && text[tokens[i].begin] != '-'
+                && text[tokens[i].begin] != '\'' && text[tokens[i].begin] != '%'
+                && text[tokens[i].begin] != '$')
+            || (tokens[i].kind == extract::TokenKind::Word
+                && verb_like_at(text, tokens, i, !passage.lower_case))
+            || (tokens[i].kind == extract::TokenKind::Word
+                && question_term_at(question, text, tokens[i], analyzer, names))
+            // "house island büyükada": in lower-cased text the head noun parts a name from
+            // the words before it.
+            || (names && focus != nullptr && focus_at(*focus, text, tokens[i], analyzer));
         if (!boundary) {
             continue;
         }
@@ -604,27 +629,6 @@ void add_chunk_candidates(const Question& question,
 }
 
 constexpr double kPossessivePenalty = 0.6;
-
-// The question's head noun ("which principle", "what river"), when it has one.
-const KeyTerm* focus_term(const Question& question) {
-    for (const KeyTerm& k : question.terms) {
-        if (k.focus) {
-            return &k;
-        }
-    }
-    return nullptr;
-}
-
-bool focus_at(const KeyTerm& focus,
-              std::string_view text,
-              const extract::ScanToken& token,
-              text::Analyzer& analyzer) {
-    if (token.kind != extract::TokenKind::Word) {
-        return false;
-    }
-    const std::string term = analyzer.term(text.substr(token.begin, token.end - token.begin));
-    return std::find(focus.terms.begin(), focus.terms.end(), term) != focus.terms.end();
-}
 
 // A word that may stand inside a noun phrase around the head noun: not a stop word, not a verb,
 // not another word of the question.
