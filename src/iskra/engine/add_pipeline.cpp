@@ -1,6 +1,8 @@
 #include "iskra/engine/add_pipeline.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -87,6 +89,11 @@ Status load_fingerprints(const index::Snapshot& snapshot, clean::Cleaner& cleane
     return {};
 }
 
+// Three stages overlap: this thread reads batch N+2 while worker threads prepare batch N+1
+// (sentences, facts, the cleaner's per-document analysis) and a consumer thread cleans batch N
+// across documents and hands it to the writer (whose own threads analyze and invert it).
+// Batches still reach the cleaner and the writer in order, so the index does not depend on the
+// timing.
 class BatchIndexer {
   public:
     BatchIndexer(index::IndexWriter& writer,
@@ -98,8 +105,7 @@ class BatchIndexer {
     Status push(ingest::Document document) {
         stats_.bytes_read += document.source_size_bytes;
         stats_.invalid_utf8_replaced += document.invalid_utf8_replaced;
-        if (writer_.has_document(document.id, document.content_hash)
-            || in_flight_unchanged(document)) {
+        if (unchanged(document)) {
             ++stats_.documents_unchanged;
             return {};
         }
@@ -114,7 +120,10 @@ class BatchIndexer {
     /// Indexes everything pushed so far.
     Status flush() {
         ISKRA_TRY(rotate());
-        return finish_in_flight();
+        if (take_prepared()) {
+            ISKRA_TRY(start_consuming());
+        }
+        return finish_consuming();
     }
 
   private:
@@ -123,59 +132,102 @@ class BatchIndexer {
         std::string facts;
         clean::DocumentAnalysis analysis;
     };
+    struct Consumed {
+        Status status;
+        std::uint64_t added = 0;
+        std::uint64_t replaced = 0;
+    };
 
-    // The batch being prepared was read before the writer saw it: a document it holds is as
-    // good as added for the unchanged test (the writer would know it once the batch is added).
-    bool in_flight_unchanged(const ingest::Document& document) const {
-        auto it = in_flight_ids_.find(document.id);
-        return it != in_flight_ids_.end() && it->second == document.content_hash;
+    // What the writer's has_document() would answer once every batch before this document is
+    // added: a document of this session (its latest version, by id hash) or else a committed one.
+    // Asked here rather than of the writer, which the consumer thread drives meanwhile.
+    bool unchanged(const ingest::Document& document) const {
+        auto it = session_hashes_.find(std::hash<std::string_view>{}(document.id));
+        if (it != session_hashes_.end()) {
+            return it->second == document.content_hash;
+        }
+        return snapshot_.has_document(document.id, document.content_hash);
     }
 
-    // Batches overlap: the next batch is prepared on worker threads while this thread cleans and
-    // hands the previous one to the writer. Batches still reach the cleaner and writer in order.
+    // The batch read so far goes to the workers as soon as they are done with the previous
+    // one, which then goes to the consumer (after the batch before it).
     Status rotate() {
-        ISKRA_TRY(finish_in_flight());
         if (pending_.empty()) {
             return {};
         }
+        bool prepared = take_prepared();
         in_flight_docs_ = std::move(pending_);
         pending_.clear();
         batch_bytes_ = 0;
         for (const auto& doc : in_flight_docs_) {
-            in_flight_ids_[doc.id] = doc.content_hash;
+            session_hashes_[std::hash<std::string_view>{}(doc.id)] = doc.content_hash;
         }
         preparing_ = std::jthread([this] { in_flight_prepared_ = prepare_in_parallel(); });
+        return prepared ? start_consuming() : Status{};
+    }
+
+    // Waits for the batch on the workers; true when there was one (it is then in ready_).
+    bool take_prepared() {
+        if (!preparing_.joinable()) {
+            return false;
+        }
+        preparing_.join();
+        in_flight_docs_.clear();
+        ready_ = std::move(in_flight_prepared_);
+        in_flight_prepared_.clear();
+        return true;
+    }
+
+    // Hands ready_ to the consumer once it is done with the batch before.
+    Status start_consuming() {
+        ISKRA_TRY(finish_consuming());
+        consuming_prepared_ = std::move(ready_);
+        ready_.clear();
+        consumer_ = std::jthread([this] { consumed_ = consume(consuming_prepared_); });
         return {};
     }
 
-    Status finish_in_flight() {
-        if (!preparing_.joinable()) {
+    Status finish_consuming() {
+        if (!consumer_.joinable()) {
             return {};
         }
-        preparing_.join();
-        std::vector<Prepared> prepared = std::move(in_flight_prepared_);
-        in_flight_prepared_.clear();
-        in_flight_docs_.clear();
-        in_flight_ids_.clear();
+        consumer_.join();
+        consuming_prepared_.clear();
+        stats_.documents_added += consumed_.added;
+        stats_.documents_replaced += consumed_.replaced;
+        Consumed done = std::move(consumed_);
+        consumed_ = {};
+        return done.status;
+    }
+
+    // On the consumer thread: the cleaner's comparisons across documents, then the writer.
+    Consumed consume(std::vector<Prepared>& prepared) {
+        Consumed result;
         std::vector<clean::DocumentAnalysis> analyses;
         analyses.reserve(prepared.size());
         for (auto& p : prepared) {
             analyses.push_back(std::move(p.analysis));
         }
         auto verdicts = cleaner_.clean_analyzed(analyses);
+        analyses.clear();
         for (std::size_t i = 0; i < prepared.size(); ++i) {
-            ISKRA_TRY(index_one(prepared[i], verdicts.documents[i]));
+            result.status = index_one(prepared[i], verdicts.documents[i], result);
+            if (!result.status.ok()) {
+                break;
+            }
         }
-        return {};
+        return result;
     }
 
     // Sentence splitting, fact extraction and the cleaner's per-document analysis are per
-    // document and independent: run them on both cores. Only the cleaner's comparisons across
-    // documents remain sequential.
+    // document and independent: run them on both cores.
     std::vector<Prepared> prepare_in_parallel() {
         std::vector<Prepared> prepared(in_flight_docs_.size());
-        auto work = [&](std::size_t first, std::size_t step) {
-            for (std::size_t i = first; i < in_flight_docs_.size(); i += step) {
+        // Documents are taken one at a time: their sizes vary by orders of magnitude, and a
+        // fixed share per thread left one core idle while the other finished the large ones.
+        std::atomic<std::size_t> next{0};
+        auto work = [&] {
+            for (std::size_t i = next++; i < in_flight_docs_.size(); i = next++) {
                 prepared[i].document = prepare_document(std::move(in_flight_docs_[i]));
                 const auto& doc = prepared[i].document;
                 prepared[i].facts =
@@ -186,13 +238,13 @@ class BatchIndexer {
         unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
         std::vector<std::jthread> workers;
         for (unsigned t = 1; t < threads; ++t) {
-            workers.emplace_back(work, t, threads);
+            workers.emplace_back(work);
         }
-        work(0, threads);
+        work();
         return prepared;
     }
 
-    Status index_one(Prepared& prepared, clean::DocumentVerdict& verdict) {
+    Status index_one(Prepared& prepared, clean::DocumentVerdict& verdict, Consumed& counts) {
         auto record = make_record(std::move(prepared.document));
         record.flags = verdict.flags;
         record.quality = verdict.quality;
@@ -204,9 +256,9 @@ class BatchIndexer {
         bool replaces = snapshot_.find(record.external_id).has_value();
         ISKRA_TRY(writer_.add(std::move(record)));
         if (replaces) {
-            ++stats_.documents_replaced;
+            ++counts.replaced;
         } else {
-            ++stats_.documents_added;
+            ++counts.added;
         }
         return {};
     }
@@ -217,11 +269,16 @@ class BatchIndexer {
     AddStats& stats_;
     std::vector<ingest::Document> pending_;
     std::uint64_t batch_bytes_ = 0;
-    // The batch on the worker threads; `preparing_` is declared last so that it is joined before
-    // the rest is destroyed (an early error return leaves it running).
+    // Content hash of the latest document of each id (by hash) handed to the workers.
+    std::unordered_map<std::size_t, std::uint64_t> session_hashes_;
     std::vector<ingest::Document> in_flight_docs_;
-    std::unordered_map<std::string, std::uint64_t> in_flight_ids_;
     std::vector<Prepared> in_flight_prepared_;
+    std::vector<Prepared> ready_;  // prepared, waiting for the consumer
+    std::vector<Prepared> consuming_prepared_;
+    Consumed consumed_;
+    // The threads are declared last so that they are joined before the rest is destroyed (an
+    // early error return leaves them running).
+    std::jthread consumer_;
     std::jthread preparing_;
 };
 

@@ -78,15 +78,16 @@ void DocStoreWriter::add_serialized(std::string_view serialized) {
         static_cast<std::size_t>(p - reinterpret_cast<const std::uint8_t*>(serialized.data()));
     ISKRA_ASSERT(header + meta_size + text_size <= serialized.size(), "not a serialized document");
     std::string_view rest = serialized.substr(header);
-    sections_[0].append(rest.substr(0, meta_size));
-    sections_[1].append(rest.substr(meta_size, text_size));
-    sections_[2].append(rest.substr(meta_size + text_size));
+    std::string* sections = open_.sections;
+    sections[0].append(rest.substr(0, meta_size));
+    sections[1].append(rest.substr(meta_size, text_size));
+    sections[2].append(rest.substr(meta_size + text_size));
     append_varint(sizes_, meta_size);
     append_varint(sizes_, text_size);
     append_varint(sizes_, rest.size() - meta_size - text_size);
     ++block_docs_;
     ++doc_count_;
-    if (sections_[0].size() + sections_[1].size() + sections_[2].size() >= kDocStoreBlockBytes) {
+    if (sections[0].size() + sections[1].size() + sections[2].size() >= kDocStoreBlockBytes) {
         flush_block();
     }
 }
@@ -104,15 +105,20 @@ DocStoreWriter::DocStoreWriter(FileSink& out)
 
 DocStoreWriter::~DocStoreWriter() = default;
 
-void DocStoreWriter::compress_frame(std::string_view first, std::string_view second, int level) {
+void DocStoreWriter::compress_frame(CompressionContext& context,
+                                    std::string_view first,
+                                    std::string_view second,
+                                    int level,
+                                    std::string& out) {
     // One zstd frame of first + second, streamed so that neither is copied; the frame records
     // its content size.
-    ZSTD_CCtx* cctx = context_->context;
+    ZSTD_CCtx* cctx = context.context;
     ZSTD_CCtx_reset(cctx, ZSTD_reset_session_only);
     ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
     ZSTD_CCtx_setPledgedSrcSize(cctx, first.size() + second.size());
-    compressed_.resize(ZSTD_compressBound(first.size() + second.size()));
-    ZSTD_outBuffer output{compressed_.data(), compressed_.size(), 0};
+    std::size_t start = out.size();
+    out.resize(start + ZSTD_compressBound(first.size() + second.size()));
+    ZSTD_outBuffer output{out.data() + start, out.size() - start, 0};
     ZSTD_inBuffer head{first.data(), first.size(), 0};
     std::size_t status = ZSTD_compressStream2(cctx, &output, &head, ZSTD_e_continue);
     ZSTD_inBuffer body{second.data(), second.size(), 0};
@@ -123,34 +129,51 @@ void DocStoreWriter::compress_frame(std::string_view first, std::string_view sec
         }
     }
     ISKRA_ASSERT(!ZSTD_isError(status), "zstd cannot fail on a sized output buffer");
-    out_.append(std::string_view(compressed_).substr(0, output.pos));
+    out.resize(start + output.pos);
+}
+
+void DocStoreWriter::compress_block(Block& block, CompressionContext& context) {
+    // Block = three zstd frames (docs/FORMAT.md#document-store): [count, section sizes of each
+    // document, metadata], [titles and texts], [annotation blobs]. Prose, binary metadata and
+    // binary blobs compress best apart.
+    block.frames.clear();
+    compress_frame(context, block.header, block.sections[0], kBinaryLevel, block.frames);
+    compress_frame(context, block.sections[1], {}, kTextLevel, block.frames);
+    compress_frame(context, block.sections[2], {}, kBinaryLevel, block.frames);
+}
+
+void DocStoreWriter::finish_in_flight() {
+    if (!compressor_.joinable()) {
+        return;
+    }
+    compressor_.join();
+    block_offsets_.push_back(out_.size());
+    block_first_docs_.push_back(in_flight_.first_doc);
+    out_.append(in_flight_.frames);
 }
 
 void DocStoreWriter::flush_block() {
     if (block_docs_ == 0) {
         return;
     }
-    // Block = three zstd frames (docs/FORMAT.md#document-store): [count, section sizes of each
-    // document, metadata], [titles and texts], [annotation blobs]. Prose, binary metadata and
-    // binary blobs compress best apart.
-    header_.clear();
-    append_varint(header_, block_docs_);
-    header_ += sizes_;
-    block_offsets_.push_back(out_.size());
-    block_first_docs_.push_back(block_first_doc_);
-    compress_frame(header_, sections_[0], kBinaryLevel);
-    compress_frame(sections_[1], {}, kTextLevel);
-    compress_frame(sections_[2], {}, kBinaryLevel);
-    block_first_doc_ = doc_count_;
+    finish_in_flight();
+    open_.header.clear();
+    append_varint(open_.header, block_docs_);
+    open_.header += sizes_;
+    open_.first_doc = doc_count_ - block_docs_;
+    // Swapped rather than moved: the open block keeps the in-flight one's capacity.
+    std::swap(open_, in_flight_);
+    compressor_ = std::jthread([this] { compress_block(in_flight_, *context_); });
     block_docs_ = 0;
     sizes_.clear();
-    for (std::string& section : sections_) {
+    for (std::string& section : open_.sections) {
         section.clear();
     }
 }
 
 void DocStoreWriter::finish() {
     flush_block();
+    finish_in_flight();
     util::ByteWriter index;
     std::uint64_t index_offset = out_.size();
     for (std::uint64_t offset : block_offsets_) {

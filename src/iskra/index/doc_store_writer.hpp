@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "iskra/index/document_record.hpp"
@@ -21,6 +22,8 @@ void serialize_document(const DocumentRecord& record, std::string& out);
 /// Writes `docs.store`: documents serialized and packed into blocks of about 256 KB (a larger
 /// document gets a block of its own), each block three zstd frames (metadata, texts, annotation
 /// blobs, each section of every document of the block together), then the block index.
+/// A full block is compressed on a thread of its own while the next one fills (at most one
+/// block in flight); blocks reach the sink in order, so the bytes do not depend on the timing.
 class DocStoreWriter {
   public:
     explicit DocStoreWriter(FileSink& out);
@@ -37,22 +40,36 @@ class DocStoreWriter {
 
   private:
     static constexpr std::size_t kSections = 3;
+    struct CompressionContext;
+    /// A block's uncompressed parts and, once compressed, its three frames.
+    struct Block {
+        std::string header;
+        std::string sections[kSections];
+        std::string frames;
+        std::uint32_t first_doc = 0;
+    };
     void flush_block();
-    void compress_frame(std::string_view first, std::string_view second, int level);
+    /// Waits for the block in flight and appends it to the sink.
+    void finish_in_flight();
+    static void compress_block(Block& block, CompressionContext& context);
+    static void compress_frame(CompressionContext& context,
+                               std::string_view first,
+                               std::string_view second,
+                               int level,
+                               std::string& out);
 
     FileSink& out_;
-    std::string sections_[kSections];  // the open block's metadata, texts and blobs
-    std::string sizes_;                // varint section sizes of each document of the block
+    Block open_;         // the block being filled (its header is built at flush)
+    std::string sizes_;  // varint section sizes of each document of the open block
     std::uint32_t block_docs_ = 0;
     std::uint32_t doc_count_ = 0;
-    std::uint32_t block_first_doc_ = 0;
     std::vector<std::uint64_t> block_offsets_;
     std::vector<std::uint32_t> block_first_docs_;
-    std::string compressed_;
-    std::string header_;
-    std::string scratch_;  // add()'s serialized record
-    struct CompressionContext;
+    std::string scratch_;                          // add()'s serialized record
     std::unique_ptr<CompressionContext> context_;  // one zstd context for every block
+    Block in_flight_;
+    // Declared last: joined before the block and context it compresses are destroyed.
+    std::jthread compressor_;
 };
 
 }  // namespace iskra::index
