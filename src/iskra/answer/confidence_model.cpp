@@ -28,9 +28,10 @@ double ConfidenceModel::probability(const AnswerFeatures& features) const {
 std::array<double, kFeatureCount> ConfidenceModel::default_weights() {
     // Logistic regression (L2 0.01) fitted by bench/fit_confidence.py --pool on the answered
     // questions of XQuAD-as-a-collection and seeds-qa dev together (eval_qa --dump-features; a
-    // definition or reason answer counts as right when its sentences hold the gold answer).
-    // 5-fold cross-validated ECE: XQuAD 0.048, seeds-qa 0.108 (51 answers: noisy).
-    return {-2.9283, 0.6759, 1.4573, 1.0453, -0.2717, 0.9194, 0.2775, 0.0264, 0.2334};
+    // definition or reason answer counts as right when its sentences hold the gold answer),
+    // refitted 2026-11-23 after the span-selection changes. In-sample ECE: XQuAD 0.068, seeds-qa
+    // 0.106; 5-fold cross-validated: XQuAD 0.057, seeds-qa 0.141 (50 answers: noisy).
+    return {-2.9613, 0.6012, 1.4311, 0.9932, -0.1792, 0.9777, 0.5478, 0.0077, 0.1836};
 }
 
 }  // namespace iskra::answer
