@@ -1,6 +1,8 @@
 #include "iskra/extract/lexicon.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <unordered_set>
@@ -9,10 +11,38 @@ namespace iskra::extract::lexicon {
 
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
+// A word list with a cheap pre-check: most words asked about are in no list, and their length
+// or first letter alone says so without hashing the word.
+class WordSet {
+  public:
+    WordSet(std::initializer_list<std::string_view> words) : words_(words) {
+        for (std::string_view word : words) {
+            lengths_ |= std::uint64_t{1} << length_bit(word);
+            first_letters_ |= std::uint32_t{1} << letter_bit(word);
+        }
+    }
+
+    bool contains(std::string_view word) const {
+        return (lengths_ >> length_bit(word) & 1) != 0
+               && (first_letters_ >> letter_bit(word) & 1) != 0 && words_.count(word) != 0;
+    }
+
+  private:
+    static unsigned length_bit(std::string_view word) {
+        return static_cast<unsigned>(std::min<std::size_t>(word.size(), 63));
+    }
+    static unsigned letter_bit(std::string_view word) {
+        unsigned c = word.empty() ? 0u : static_cast<unsigned char>(word.front()) - 'a';
+        return c < 26 ? c : 26;
+    }
+
+    std::unordered_set<std::string_view> words_;
+    std::uint64_t lengths_ = 0;
+    std::uint32_t first_letters_ = 0;
+};
 
 bool contains(const WordSet& set, std::string_view word) {
-    return set.find(word) != set.end();
+    return set.contains(word);
 }
 
 }  // namespace
