@@ -323,6 +323,7 @@ Result<AddStats> add_paths(index::Collection& collection,
         ISKRA_TRY(ingest::read_path(path, read_options, on_document, on_skip));
     }
     ISKRA_TRY(indexer.flush());
+    cleaner = clean::Cleaner();  // its fingerprints are not needed by the commit's segment build
     auto generation = (*writer)->commit();
     if (!generation.ok()) {
         return generation.status();

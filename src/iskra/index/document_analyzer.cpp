@@ -12,6 +12,15 @@ std::uint32_t AnalyzedDocument::length_all() const {
 }
 
 void AnalyzedDocument::clear() {
+    // The writer reuses one AnalyzedDocument per batch slot: a slot keeps what it holds, but not
+    // a large document's capacity, which would stay with the slot (and add up over the slots)
+    // for the rest of the session, outside the buffer's memory count.
+    constexpr std::size_t kKeptTokens = 4096;
+    if (tokens.capacity() > kKeptTokens) {
+        std::vector<text::Token>().swap(tokens);
+        std::vector<std::uint32_t>().swap(positions);
+        std::vector<std::uint32_t>().swap(sentence_starts);
+    }
     tokens.clear();
     positions.clear();
     sentence_starts.clear();

@@ -185,6 +185,7 @@ Status IndexWriter::Impl::process_batch() {
     inverter = std::thread([this] {
         for (std::size_t i = 0; i < inverting_batch.size(); ++i) {
             buffer->add(inverting_batch[i], inverting_analyzed[i]);
+            inverting_analyzed[i].clear();  // frees a large document's tokens now
         }
     });
     return {};
