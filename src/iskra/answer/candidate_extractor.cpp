@@ -603,7 +603,7 @@ void add_chunk_candidates(const Question& question,
                 && verb_like_at(text, tokens, i, !passage.lower_case))
             || (tokens[i].kind == extract::TokenKind::Word
                 && question_term_at(question, text, tokens[i], analyzer, names))
-            // "house island büyükada": in lower-cased text the head noun parts a name from
+            // "house island corfu": in lower-cased text the head noun parts a name from
             // the words before it.
             || (names && focus != nullptr && focus_at(*focus, text, tokens[i], analyzer));
         if (!boundary) {
@@ -718,7 +718,7 @@ void add_focus_phrases(const Question& question,
 }
 
 // A chunk (from index `first` on) holding a name known to be of another type than the one asked
-// ("david alfaro siqueiros" for "which hospital") is that name, not a name of the asked type.
+// ("jean marc dubois" for "which hospital") is that name, not a name of the asked type.
 // When a person is asked, a chunk holding a known person is that person too: the name alone is the
 // better span ("venn", not "labour movement venn"), while the names of organisations and
 // places often hold other names ("south russian workers' union").
@@ -852,7 +852,7 @@ void favour_focus_neighbours(const Question& question,
     }
 }
 
-// A pronunciation ("[ˈlʲɛf ˈtrotskʲɪj]"): IPA letters or spacing modifier letters (U+0250 to
+// A pronunciation ("[iˈvan pʲɪˈtrof]"): IPA letters or spacing modifier letters (U+0250 to
 // U+02FF, UTF-8 lead bytes 0xC9 to 0xCB) are no part of a name or value as people write them.
 bool phonetic(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](char ch) {
