@@ -636,15 +636,13 @@ bool phrase_word(const Question& question,
                  std::string_view text,
                  const std::vector<extract::ScanToken>& tokens,
                  std::size_t i,
-                 text::Analyzer& analyzer,
-                 bool lexicon) {
+                 text::Analyzer& analyzer) {
     const extract::ScanToken& t = tokens[i];
     if (t.kind == extract::TokenKind::Punct) {
         return false;
     }
     const std::string word = lower_ascii(text.substr(t.begin, t.end - t.begin));
-    return !text::is_stop_word(word) && !is_edge_word(word)
-           && !verb_like_at(text, tokens, i, lexicon)
+    return !text::is_stop_word(word) && !is_edge_word(word) && !verb_like_at(text, tokens, i, true)
            && !question_term_at(question, text, t, analyzer);
 }
 
@@ -667,11 +665,10 @@ void add_focus_phrases(const Question& question,
                        text::Analyzer& analyzer,
                        std::vector<Candidate>& out) {
     const KeyTerm* focus = focus_term(question);
-    if (focus == nullptr) {
-        return;
+    if (focus == nullptr || passage.lower_case) {
+        return;  // without function words, the words next to a noun need not be its phrase
     }
     const std::string& text = passage.ref.text;
-    const bool lexicon = !passage.lower_case;
     const std::vector<extract::ScanToken> tokens = extract::scan_words(text);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!focus_at(*focus, text, tokens[i], analyzer)) {
@@ -680,11 +677,11 @@ void add_focus_phrases(const Question& question,
         std::size_t from = i;
         while (from > 0 && i - from < kMaxNameWords) {
             if (from >= 3 && possessive_s(text, tokens, from - 1)) {
-                if (!phrase_word(question, text, tokens, from - 3, analyzer, lexicon)) {
+                if (!phrase_word(question, text, tokens, from - 3, analyzer)) {
                     break;
                 }
                 from -= 3;  // "Brocard's conjecture"
-            } else if (phrase_word(question, text, tokens, from - 1, analyzer, lexicon)) {
+            } else if (phrase_word(question, text, tokens, from - 1, analyzer)) {
                 --from;
             } else {
                 break;
@@ -695,7 +692,7 @@ void add_focus_phrases(const Question& question,
             && tokens[to].end == tokens[to].begin + 2) {
             std::size_t last = to + 1;
             while (last < tokens.size() && last - to <= kMaxNameWords
-                   && phrase_word(question, text, tokens, last, analyzer, lexicon)) {
+                   && phrase_word(question, text, tokens, last, analyzer)) {
                 ++last;
             }
             if (last > to + 1) {
