@@ -14,13 +14,24 @@ bool prefix_match(const std::string& a, const std::string& b) {
            && longer.compare(0, shorter.size(), shorter) == 0;
 }
 
+bool key_matches(const KeyTerm& key, const text::Token& token) {
+    return std::find(key.terms.begin(), key.terms.end(), token.term) != key.terms.end()
+           || (!key.terms.empty() && prefix_match(key.terms.front(), token.term));
+}
+
 }  // namespace
 
 TermMatches match_terms(const Question& question,
                         std::string_view sentence,
                         text::Analyzer& analyzer) {
+    return match_terms(
+        question, std::make_shared<const std::vector<text::Token>>(analyzer.analyze(sentence)));
+}
+
+TermMatches match_terms(const Question& question,
+                        std::shared_ptr<const std::vector<text::Token>> tokens) {
     TermMatches m;
-    m.tokens = analyzer.analyze(sentence);
+    m.tokens = std::move(tokens);
     m.key_term_found.assign(question.terms.size(), false);
     double total = 0;
     double found = 0;
@@ -28,9 +39,8 @@ TermMatches match_terms(const Question& question,
     for (std::size_t term_idx = 0; term_idx < question.terms.size(); ++term_idx) {
         const KeyTerm& key = question.terms[term_idx];
         total += key.weight;
-        for (const text::Token& token : m.tokens) {
-            if (std::find(key.terms.begin(), key.terms.end(), token.term) != key.terms.end()
-                || (!key.terms.empty() && prefix_match(key.terms.front(), token.term))) {
+        for (const text::Token& token : *m.tokens) {
+            if (key_matches(key, token)) {
                 m.key_term_found[term_idx] = true;
                 m.positions.push_back(token.begin);
                 m.term_positions[term_idx].push_back(token.begin);
@@ -45,9 +55,31 @@ TermMatches match_terms(const Question& question,
     return m;
 }
 
+void mark_found_terms(const Question& question,
+                      std::span<const text::Token> tokens,
+                      std::vector<bool>& found) {
+    found.resize(question.terms.size(), false);
+    for (std::size_t term_idx = 0; term_idx < question.terms.size(); ++term_idx) {
+        if (found[term_idx]) {
+            continue;
+        }
+        const KeyTerm& key = question.terms[term_idx];
+        found[term_idx] = std::any_of(tokens.begin(), tokens.end(), [&](const text::Token& token) {
+            return key_matches(key, token);
+        });
+    }
+}
+
 double coverage_with_context(const Question& question,
                              const TermMatches& sentence,
                              const TermMatches& context,
+                             double context_weight) {
+    return coverage_with_context(question, sentence, context.key_term_found, context_weight);
+}
+
+double coverage_with_context(const Question& question,
+                             const TermMatches& sentence,
+                             const std::vector<bool>& context_found,
                              double context_weight) {
     double total = 0;
     double found = 0;
@@ -56,7 +88,7 @@ double coverage_with_context(const Question& question,
         total += w;
         if (sentence.key_term_found[term_idx]) {
             found += w;
-        } else if (term_idx < context.key_term_found.size() && context.key_term_found[term_idx]) {
+        } else if (term_idx < context_found.size() && context_found[term_idx]) {
             found += w * context_weight;
         }
     }

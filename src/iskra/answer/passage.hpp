@@ -1,8 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
+#include "iskra/text/analyzer.hpp"
 #include "iskra/types.hpp"
 
 namespace iskra::answer {
@@ -21,6 +24,11 @@ struct Passage {
     /// The question sentence this one answers: set when it is one of the sentences that follow
     /// a question in its document (FAQ and "people also ask" pages), empty otherwise.
     std::string faq_question;
+    /// The analyzed tokens of ref.text, `before` and `after`, when retrieval had an
+    /// AnalyzedTextCache (null otherwise: scoring analyzes the text itself).
+    std::shared_ptr<const std::vector<text::Token>> tokens;
+    std::shared_ptr<const std::vector<text::Token>> before_tokens;
+    std::shared_ptr<const std::vector<text::Token>> after_tokens;
 };
 
 }  // namespace iskra::answer

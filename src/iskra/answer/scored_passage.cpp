@@ -11,9 +11,8 @@ constexpr double kContextWeight = 0.5;
 constexpr double kTopicNameWeight = 0.3;  // idf-scaled weight below which a name is the topic
 constexpr double kLongSentenceWords = 40;
 constexpr std::size_t kWindowWords = 24;  // the part of a long sentence that is scored
-constexpr double kFaqMatch = 0.75;
-constexpr double kFaqBoost = 1.5;  // an answer to the same question outranks a mere match  // a
-                                   // collection question this close to the user's is the same
+constexpr double kFaqMatch = 0.75;  // a collection question this close to the user's is the same
+constexpr double kFaqBoost = 1.5;   // an answer to the same question outranks a mere match
 
 // Keeps only the matches inside [begin, end) and recomputes what follows from them.
 void restrict_matches(const Question& question,
@@ -38,7 +37,7 @@ void restrict_matches(const Question& question,
 // In a long sentence, the window of kWindowWords tokens holding the most key-term weight.
 std::pair<std::uint32_t, std::uint32_t> best_window(const Question& question,
                                                     const TermMatches& m) {
-    const std::vector<text::Token>& tokens = m.tokens;
+    const std::vector<text::Token>& tokens = *m.tokens;
     double best = -1;
     std::size_t best_first = 0;
     for (std::size_t first = 0; first + kWindowWords <= tokens.size(); first += 4) {
@@ -73,6 +72,20 @@ std::pair<std::uint32_t, std::uint32_t> best_window(const Question& question,
             std::min(centre - std::min(centre, kWindowWords / 2), tokens.size() - kWindowWords);
     }
     return {tokens[best_first].begin, tokens[best_first + kWindowWords - 1].end};
+}
+
+// The key terms found in the sentences around the passage (parallel to Question::terms). The
+// neighbours are analyzed apart: a space separates them, so no word spans the two.
+std::vector<bool> context_terms(const Question& question,
+                                const Passage& p,
+                                text::Analyzer& analyzer) {
+    if (!p.before_tokens || !p.after_tokens) {
+        return match_terms(question, p.before + " " + p.after, analyzer).key_term_found;
+    }
+    std::vector<bool> found(question.terms.size(), false);
+    mark_found_terms(question, *p.before_tokens, found);
+    mark_found_terms(question, *p.after_tokens, found);
+    return found;
 }
 
 }  // namespace
@@ -116,19 +129,20 @@ std::vector<PassageScore> score_passages(const Question& question,
     out.reserve(passages.size());
     for (const Passage& p : passages) {
         PassageScore s;
-        s.matches = match_terms(question, p.ref.text, analyzer);
-        const double words = static_cast<double>(s.matches.tokens.size());
+        s.matches = p.tokens ? match_terms(question, p.tokens)
+                             : match_terms(question, p.ref.text, analyzer);
+        const double words = static_cast<double>(s.matches.tokens->size());
         if (words > kLongSentenceWords) {
             std::tie(s.window_begin, s.window_end) = best_window(question, s.matches);
             restrict_matches(question, s.matches, s.window_begin, s.window_end);
         }
-        const TermMatches context = match_terms(question, p.before + " " + p.after, analyzer);
+        const std::vector<bool> context = context_terms(question, p, analyzer);
         s.coverage = coverage_with_context(question, s.matches, context, kContextWeight);
         for (std::size_t i = 0; i < question.terms.size(); ++i) {
             // A name found in almost every document is the collection's subject: sentences
             // refer to it as "he" or "it", so its absence says little.
             if (question.terms[i].proper && question.terms[i].weight >= kTopicNameWeight
-                && !s.matches.key_term_found[i] && !context.key_term_found[i]) {
+                && !s.matches.key_term_found[i] && !context[i]) {
                 s.proper_missing = true;
             }
         }
@@ -141,7 +155,7 @@ std::vector<PassageScore> score_passages(const Question& question,
             }
             common_total += k.weight;
             common_found += s.matches.key_term_found[i] ? k.weight
-                            : context.key_term_found[i] ? k.weight * kContextWeight
+                            : context[i]                ? k.weight * kContextWeight
                                                         : 0.0;
         }
         s.common_coverage = common_total > 0 ? common_found / common_total : 1.0;

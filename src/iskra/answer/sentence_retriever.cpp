@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "iskra/extract/document_facts.hpp"
@@ -49,7 +50,10 @@ bool paragraph_break(const index::StoredDocument& doc, std::uint32_t index) {
            || gap.find("\n\r\n") != std::string_view::npos;
 }
 
-Passage make_passage(const search::ScoredSentence& hit, std::uint32_t ordinal, bool lower_case) {
+Passage make_passage(const search::ScoredSentence& hit,
+                     std::uint32_t ordinal,
+                     bool lower_case,
+                     AnalyzedTextCache* analyzed) {
     const index::SentenceRecord& record = hit.record();
     Passage p;
     p.ref = hit.ref();
@@ -61,8 +65,41 @@ Passage make_passage(const search::ScoredSentence& hit, std::uint32_t ordinal, b
     p.after = std::string(hit.neighbour_text(1));
     p.lower_case = lower_case;
     p.doc_ordinal = ordinal;
+    if (analyzed != nullptr) {
+        p.tokens = analyzed->tokens(p.ref.text);
+        p.before_tokens = analyzed->tokens(p.before);
+        p.after_tokens = analyzed->tokens(p.after);
+    }
     return p;
 }
+
+// Reads retrieved documents through `cache`, remembering which look lower-cased.
+class CachedDocuments {
+  public:
+    CachedDocuments(DocumentCache& cache, const index::Snapshot& snapshot)
+        : cache_(cache), snapshot_(snapshot) {}
+
+    Result<std::shared_ptr<const index::StoredDocument>> load(index::DocLocation location) {
+        auto document = cache_.get(snapshot_, location);
+        if (!document.ok()) {
+            return document.status();
+        }
+        std::shared_ptr<const DocumentCache::Document> shared = document.take();
+        lower_case_[&shared->stored] = shared->lower_case;
+        return std::shared_ptr<const index::StoredDocument>(shared, &shared->stored);
+    }
+
+    /// Whether `doc` looks lower-cased, if this loaded it.
+    std::optional<bool> lower_case(const index::StoredDocument* doc) const {
+        auto it = lower_case_.find(doc);
+        return it == lower_case_.end() ? std::nullopt : std::optional<bool>(it->second);
+    }
+
+  private:
+    DocumentCache& cache_;
+    const index::Snapshot& snapshot_;
+    std::map<const index::StoredDocument*, bool> lower_case_;
+};
 
 search::SentenceQuery build_query(const Question& question, const RetrievalOptions& options) {
     search::SentenceQuery query;
@@ -90,9 +127,16 @@ Result<std::vector<Passage>> retrieve_passages(const search::Searcher& searcher,
     const index::Snapshot& snapshot = searcher.snapshot();
     weigh_terms(snapshot, question);
     std::vector<Passage> passages;
-    const search::SentenceQuery query = build_query(question, options);
+    search::SentenceQuery query = build_query(question, options);
     if (query.terms.empty()) {
         return passages;
+    }
+    std::optional<CachedDocuments> cached;
+    if (options.document_cache != nullptr) {
+        cached.emplace(*options.document_cache, snapshot);
+        query.load_document = [&cached](index::DocLocation location) {
+            return cached->load(location);
+        };
     }
     auto hits = search::retrieve_sentences(snapshot, query, searcher.options());
     if (!hits.ok()) {
@@ -111,12 +155,15 @@ Result<std::vector<Passage>> retrieve_passages(const search::Searcher& searcher,
         }
         auto it = docs.find(hit.document.get());
         if (it == docs.end()) {
-            const bool lower = extract::looks_lower_case(hit.document->text);
+            const std::optional<bool> known =
+                cached ? cached->lower_case(hit.document.get()) : std::nullopt;
+            const bool lower = known ? *known : extract::looks_lower_case(hit.document->text);
             it = docs.emplace(hit.document.get(),
                               std::make_pair(static_cast<std::uint32_t>(docs.size()), lower))
                      .first;
         }
-        passages.push_back(make_passage(hit, it->second.first, it->second.second));
+        passages.push_back(
+            make_passage(hit, it->second.first, it->second.second, options.sentence_cache));
         passages.back().faq_question = std::string(faq_question);
     };
     for (const search::ScoredSentence& hit : *hits) {

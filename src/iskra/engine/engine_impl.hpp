@@ -6,6 +6,8 @@
 #include <memory>
 #include <mutex>
 
+#include "iskra/answer/analyzed_text_cache.hpp"
+#include "iskra/answer/document_cache.hpp"
 #include "iskra/engine.hpp"
 #include "iskra/engine/analyzer_pool.hpp"
 #include "iskra/engine/knowledge_cache.hpp"
@@ -20,6 +22,9 @@ struct Engine::Impl {
     std::shared_ptr<index::Collection> collection;
     mutable engine::AnalyzerPool analyzers;
     mutable engine::KnowledgeCache knowledge;
+    /// Shared by concurrent asks: retrieved documents read once, sentences analyzed once.
+    mutable answer::DocumentCache answer_documents;
+    mutable answer::AnalyzedTextCache answer_sentences;
     std::mutex writer_mutex;  ///< one add/remove/optimize at a time within this process
 
     /// The latest snapshot. Another process may have committed since we opened: re-read the

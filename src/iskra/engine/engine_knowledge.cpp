@@ -70,7 +70,10 @@ Result<AskResponse> Engine::ask(const AskRequest& request) const {
         return knowledge.status();
     }
     auto analyzer = impl_->analyzers.borrow();
-    answer::Answerer answerer(snapshot, knowledge->get());
+    answer::AnswererOptions options;
+    options.retrieval.document_cache = &impl_->answer_documents;
+    options.retrieval.sentence_cache = &impl_->answer_sentences;
+    answer::Answerer answerer(snapshot, knowledge->get(), options);
     return answerer.ask(request, *analyzer);
 }
 

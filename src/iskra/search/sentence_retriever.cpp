@@ -193,6 +193,19 @@ void score_segment(const index::SegmentReader& reader,
     }
 }
 
+Result<std::shared_ptr<const index::StoredDocument>> load_document(const index::Snapshot& snapshot,
+                                                                   const SentenceQuery& query,
+                                                                   index::DocLocation location) {
+    if (query.load_document) {
+        return query.load_document(location);
+    }
+    Result<index::StoredDocument> stored = snapshot.document(location);
+    if (!stored.ok()) {
+        return stored.status();
+    }
+    return std::make_shared<const index::StoredDocument>(stored.take());
+}
+
 }  // namespace
 
 std::string_view ScoredSentence::text() const {
@@ -248,11 +261,11 @@ Result<std::vector<ScoredSentence>> retrieve_sentences(const index::Snapshot& sn
         const std::uint64_t key = make_doc_key(candidate.location.segment, candidate.location.doc);
         auto& document = documents[key];
         if (!document) {
-            Result<index::StoredDocument> stored = snapshot.document(candidate.location);
-            if (!stored.ok()) {
-                return stored.status().with_context("reading a retrieved sentence");
+            auto loaded = load_document(snapshot, query, candidate.location);
+            if (!loaded.ok()) {
+                return loaded.status().with_context("reading a retrieved sentence");
             }
-            document = std::make_shared<const index::StoredDocument>(stored.take());
+            document = loaded.take();
         }
         if (candidate.sentence >= document->sentences.size()) {
             continue;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,6 +35,10 @@ struct SentenceQuery {
     /// Sentence-level BM25: sentences are short and of similar length, so Robertson's classic
     /// k1 = 1.2, b = 0.75 (Lucene's defaults) fit better than the document scorer's.
     Bm25Params sentence_bm25{1.2f, 0.75f};
+    /// Reads a retrieved sentence's document (e.g. from a cache shared by queries); unset:
+    /// Snapshot::document, one read per document and query.
+    std::function<Result<std::shared_ptr<const index::StoredDocument>>(index::DocLocation)>
+        load_document;
 };
 
 /// A retrieved sentence. `document` is shared by every sentence of the same document, so the
