@@ -77,10 +77,6 @@ class BitVotes {
     }
 
     void drain() {
-        if (!counted_) {
-            ones_.fill(0);
-            counted_ = true;
-        }
         for (std::size_t b = 0; b < 8; ++b) {
             for (std::size_t lane = 0; lane < 8; ++lane) {
                 ones_[lane * 8 + b] +=
@@ -92,8 +88,7 @@ class BitVotes {
     }
 
     std::array<std::uint64_t, 8> lanes_{};
-    std::array<std::uint32_t, 64> ones_;  ///< zeroed by the first drain
-    bool counted_ = false;
+    std::array<std::uint32_t, 64> ones_{};
     std::uint32_t features_ = 0;
     std::uint32_t pending_ = 0;
 };

@@ -154,7 +154,7 @@ void SimHashBands::merge_similar() {
     while (frozen_.size() >= 2) {
         const Frozen& older = frozen_[frozen_.size() - 2];
         const Frozen& newer = frozen_.back();
-        if (older.count >= 2 * newer.count || older.count + newer.count > max_block_) {
+        if (older.count >= kMergeRatio * newer.count || older.count + newer.count > max_block_) {
             return;
         }
         Frozen block = merged(older, newer);

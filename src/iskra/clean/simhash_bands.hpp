@@ -79,7 +79,10 @@ class SimHashBands {
     bool near_active(std::uint64_t hash, int max_bits) const;
     void start_active();
     void freeze();
-    /// Merges the two newest frozen blocks while the older is less than twice the newer.
+    /// Merges the two newest frozen blocks while the older is less than kMergeRatio times the
+    /// newer: fewer, larger blocks make queries cheaper (each block costs a query two cache
+    /// misses a band) and merges dearer.
+    static constexpr std::size_t kMergeRatio = 2;
     void merge_similar();
     Frozen merged(const Frozen& older, const Frozen& newer) const;
 
