@@ -1,6 +1,7 @@
 #include "iskra/answer/matched_terms.hpp"
 
 #include <algorithm>
+#include <bitset>
 
 namespace iskra::answer {
 namespace {
@@ -18,6 +19,26 @@ bool key_matches(const KeyTerm& key, const text::Token& token) {
     return std::find(key.terms.begin(), key.terms.end(), token.term) != key.terms.end()
            || (!key.terms.empty() && prefix_match(key.terms.front(), token.term));
 }
+
+// The first bytes of a key term's variants: a token that matches the key (equal to a variant, or
+// sharing a prefix with the first) starts with one of them, so one lookup rules out most tokens.
+class FirstBytes {
+  public:
+    explicit FirstBytes(const KeyTerm& key) {
+        for (const std::string& term : key.terms) {
+            if (!term.empty()) {
+                bytes_.set(static_cast<unsigned char>(term.front()));
+            }
+        }
+    }
+
+    bool may_match(const std::string& term) const {
+        return term.empty() || bytes_.test(static_cast<unsigned char>(term.front()));
+    }
+
+  private:
+    std::bitset<256> bytes_;
+};
 
 }  // namespace
 
@@ -38,9 +59,10 @@ TermMatches match_terms(const Question& question,
     m.term_positions.resize(question.terms.size());
     for (std::size_t term_idx = 0; term_idx < question.terms.size(); ++term_idx) {
         const KeyTerm& key = question.terms[term_idx];
+        const FirstBytes first(key);
         total += key.weight;
         for (const text::Token& token : *m.tokens) {
-            if (key_matches(key, token)) {
+            if (first.may_match(token.term) && key_matches(key, token)) {
                 m.key_term_found[term_idx] = true;
                 m.positions.push_back(token.begin);
                 m.term_positions[term_idx].push_back(token.begin);
@@ -64,8 +86,9 @@ void mark_found_terms(const Question& question,
             continue;
         }
         const KeyTerm& key = question.terms[term_idx];
+        const FirstBytes first(key);
         found[term_idx] = std::any_of(tokens.begin(), tokens.end(), [&](const text::Token& token) {
-            return key_matches(key, token);
+            return first.may_match(token.term) && key_matches(key, token);
         });
     }
 }

@@ -21,6 +21,7 @@ double rounded(double value, double scale = 1e4) {
 template <typename T>
 json array_of(const std::vector<T>& items) {
     json out = json::array();
+    out.get_ref<json::array_t&>().reserve(items.size());
     for (const auto& item : items) {
         out.push_back(to_json(item));
     }
@@ -29,6 +30,7 @@ json array_of(const std::vector<T>& items) {
 
 json strings(const std::vector<std::string>& items) {
     json out = json::array();
+    out.get_ref<json::array_t&>().reserve(items.size());
     for (const auto& item : items) {
         out.push_back(item);
     }
@@ -55,20 +57,22 @@ json document_sentence(const SentenceRef& sentence, bool highlighted) {
 
 }  // namespace
 
+// The objects of every search and ask response are filled member by member: an initializer list
+// builds each pair as a two-element array first, twice the allocations for the same output.
 json to_json(const SentenceRef& sentence) {
-    return {
-        {"doc_id", sentence.doc_id},
-        {"title", sentence.title},
-        {"source_path", sentence.source_path},
-        {"sentence_index", sentence.sentence_index},
-        {"text", sentence.text},
-        {"text_begin", sentence.text_begin},
-        {"text_end", sentence.text_end},
-        {"source_begin", sentence.source_begin},
-        {"source_end", sentence.source_end},
-        {"quality", rounded(sentence.quality)},
-        {"flags", strings(sentence.flags)},
-    };
+    json out = json::object();
+    out["doc_id"] = sentence.doc_id;
+    out["title"] = sentence.title;
+    out["source_path"] = sentence.source_path;
+    out["sentence_index"] = sentence.sentence_index;
+    out["text"] = sentence.text;
+    out["text_begin"] = sentence.text_begin;
+    out["text_end"] = sentence.text_end;
+    out["source_begin"] = sentence.source_begin;
+    out["source_end"] = sentence.source_end;
+    out["quality"] = rounded(sentence.quality);
+    out["flags"] = strings(sentence.flags);
+    return out;
 }
 
 json to_json(const Snippet& snippet) {
@@ -76,56 +80,62 @@ json to_json(const Snippet& snippet) {
     for (const auto& [begin, end] : snippet.highlights) {
         highlights.push_back({begin, end});
     }
-    return {{"sentence", to_json(snippet.sentence)}, {"highlights", std::move(highlights)}};
+    json out = json::object();
+    out["sentence"] = to_json(snippet.sentence);
+    out["highlights"] = std::move(highlights);
+    return out;
 }
 
 json to_json(const SearchHit& hit) {
-    return {
-        {"doc_id", hit.doc_id},
-        {"title", hit.title},
-        {"source_path", hit.source_path},
-        {"score", rounded(hit.score)},
-        {"snippets", array_of(hit.snippets)},
-    };
+    json out = json::object();
+    out["doc_id"] = hit.doc_id;
+    out["title"] = hit.title;
+    out["source_path"] = hit.source_path;
+    out["score"] = rounded(hit.score);
+    out["snippets"] = array_of(hit.snippets);
+    return out;
 }
 
 json to_json(const SearchResponse& response) {
-    return {
-        {"query", response.query},
-        {"total_hits", response.total_hits},
-        {"total_is_exact", response.total_is_exact},
-        {"hits", array_of(response.hits)},
-        {"took_ms", rounded(response.took_ms, 1e3)},
-    };
+    json out = json::object();
+    out["query"] = response.query;
+    out["total_hits"] = response.total_hits;
+    out["total_is_exact"] = response.total_is_exact;
+    out["hits"] = array_of(response.hits);
+    out["took_ms"] = rounded(response.took_ms, 1e3);
+    return out;
 }
 
 json to_json(const AnswerSupport& support) {
-    return {{"sentence", to_json(support.sentence)}, {"score", rounded(support.score)}};
+    json out = json::object();
+    out["sentence"] = to_json(support.sentence);
+    out["score"] = rounded(support.score);
+    return out;
 }
 
 json to_json(const AnswerGroup& group) {
-    return {
-        {"text", group.text},
-        {"normalized", group.normalized},
-        {"score", rounded(group.score)},
-        {"independent_sources", group.independent_sources},
-        {"support", array_of(group.support)},
-    };
+    json out = json::object();
+    out["text"] = group.text;
+    out["normalized"] = group.normalized;
+    out["score"] = rounded(group.score);
+    out["independent_sources"] = group.independent_sources;
+    out["support"] = array_of(group.support);
+    return out;
 }
 
 json to_json(const AskResponse& response) {
-    return {
-        {"question", response.question},
-        {"status", response.status},
-        {"type", response.type},
-        {"answer", response.answer ? to_json(*response.answer) : json(nullptr)},
-        {"answer_text", response.answer_text},
-        {"confidence", rounded(response.confidence)},
-        {"conflicts", array_of(response.conflicts)},
-        {"closest", array_of(response.closest)},
-        {"key_terms", strings(response.key_terms)},
-        {"took_ms", rounded(response.took_ms, 1e3)},
-    };
+    json out = json::object();
+    out["question"] = response.question;
+    out["status"] = response.status;
+    out["type"] = response.type;
+    out["answer"] = response.answer ? to_json(*response.answer) : json(nullptr);
+    out["answer_text"] = response.answer_text;
+    out["confidence"] = rounded(response.confidence);
+    out["conflicts"] = array_of(response.conflicts);
+    out["closest"] = array_of(response.closest);
+    out["key_terms"] = strings(response.key_terms);
+    out["took_ms"] = rounded(response.took_ms, 1e3);
+    return out;
 }
 
 json to_json(const Date& date) {
