@@ -7,7 +7,19 @@ namespace iskra {
 
 Result<SearchResponse> Engine::search(const SearchRequest& request) const {
     auto analyzer = impl_->analyzers.borrow();
-    search::Searcher searcher(impl_->snapshot());
+    auto snapshot = impl_->snapshot();
+    // The documents shown come from the cache the asks share (read once per snapshot).
+    auto load =
+        [this, &snapshot](
+            index::DocLocation location) -> Result<std::shared_ptr<const index::StoredDocument>> {
+        auto document = impl_->answer_documents.get(*snapshot, location);
+        if (!document.ok()) {
+            return document.status();
+        }
+        std::shared_ptr<const answer::DocumentCache::Document> shared = document.take();
+        return std::shared_ptr<const index::StoredDocument>(shared, &shared->stored);
+    };
+    search::Searcher searcher(snapshot, {}, load);
     // Without snippets (batch runs, benchmarks) no stored document needs to be read: ids and
     // scores come from the index alone.
     auto detail = request.snippets ? search::HitDetail::Full : search::HitDetail::IdsOnly;

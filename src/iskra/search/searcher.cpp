@@ -18,13 +18,27 @@ constexpr std::size_t kMaxPageEnd = 100000;
 struct Candidate {
     float score = 0;
     std::uint64_t key = 0;
-    index::StoredDocument document;
+    std::shared_ptr<const index::StoredDocument> document;  // null for skipped page entries
 };
 
 }  // namespace
 
-Searcher::Searcher(std::shared_ptr<const index::Snapshot> snapshot, SearchOptions options)
-    : snapshot_(std::move(snapshot)), options_(options) {}
+Searcher::Searcher(std::shared_ptr<const index::Snapshot> snapshot,
+                   SearchOptions options,
+                   DocumentLoader load_document)
+    : snapshot_(std::move(snapshot)), options_(options), load_document_(std::move(load_document)) {}
+
+Result<std::shared_ptr<const index::StoredDocument>> Searcher::document(std::uint64_t key) const {
+    const index::DocLocation location{key_segment(key), key_doc(key)};
+    if (load_document_) {
+        return load_document_(location);
+    }
+    Result<index::StoredDocument> stored = snapshot_->document(location);
+    if (!stored.ok()) {
+        return stored.status();
+    }
+    return std::make_shared<const index::StoredDocument>(stored.take());
+}
 
 TopDocs Searcher::top_docs(const Query& query, std::size_t k, bool exact_count) const {
     return evaluate_query(*snapshot_, query, k, exact_count, options_);
@@ -98,12 +112,11 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request,
             candidates.push_back({hit.score, hit.key, {}});
             continue;
         }
-        Result<index::StoredDocument> document =
-            snapshot_->document(key_segment(hit.key), key_doc(hit.key));
+        auto document = this->document(hit.key);
         if (!document.ok()) {
             return document.status().with_context("reading a search hit");
         }
-        const float prior = request.show_noise ? 1.0f : document_prior(*document);
+        const float prior = request.show_noise ? 1.0f : document_prior(**document);
         candidates.push_back({hit.score * prior, hit.key, document.take()});
     }
     std::stable_sort(candidates.begin(),
@@ -111,17 +124,18 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request,
                      [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
 
     const SnippetBuilder snippets(*query, options_.max_snippets, request.show_noise);
+    const index::StoredDocument not_read;  // a skipped entry of an earlier page
     for (std::size_t i = request.offset; i < std::min(candidates.size(), page_end); ++i) {
         Candidate& candidate = candidates[i];
         SearchHit hit;
-        hit.doc_id = candidate.document.external_id;
-        hit.title = candidate.document.title;
-        hit.source_path = candidate.document.source_path;
+        const index::StoredDocument& document = candidate.document ? *candidate.document : not_read;
+        hit.doc_id = document.external_id;
+        hit.title = document.title;
+        hit.source_path = document.source_path;
         hit.score = candidate.score;
         if (request.snippets) {
             const index::SegmentView& view = snapshot_->segments()[key_segment(candidate.key)];
-            hit.snippets =
-                snippets.build(*view.reader, key_doc(candidate.key), candidate.document, analyzer);
+            hit.snippets = snippets.build(*view.reader, key_doc(candidate.key), document, analyzer);
         }
         response.hits.push_back(std::move(hit));
     }

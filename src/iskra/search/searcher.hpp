@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -24,9 +25,16 @@ enum class HitDetail : std::uint8_t {
 ///
 /// Thread-safe (all methods const); the analyzer passed in is not (one per thread, the same
 /// options as the index's). Cheap to make: one per query batch or per request both work.
+/// Reads a stored document of the snapshot (e.g. from a cache shared by queries).
+using DocumentLoader =
+    std::function<Result<std::shared_ptr<const index::StoredDocument>>(index::DocLocation)>;
+
 class Searcher {
   public:
-    explicit Searcher(std::shared_ptr<const index::Snapshot> snapshot, SearchOptions options = {});
+    /// Without `load_document`, each search reads the documents it shows from the snapshot.
+    explicit Searcher(std::shared_ptr<const index::Snapshot> snapshot,
+                      SearchOptions options = {},
+                      DocumentLoader load_document = {});
 
     /// Parses, evaluates, re-ranks the top candidates with the document prior (unless
     /// request.show_noise), reads the stored documents of the page [offset, offset + k) and
@@ -49,8 +57,11 @@ class Searcher {
   private:
     float document_prior(const index::StoredDocument& document) const;
 
+    Result<std::shared_ptr<const index::StoredDocument>> document(std::uint64_t key) const;
+
     std::shared_ptr<const index::Snapshot> snapshot_;
     SearchOptions options_;
+    DocumentLoader load_document_;
 };
 
 }  // namespace iskra::search
