@@ -11,7 +11,7 @@ struct SynonymSet {
 };
 
 // Each row is one equivalence class; a word may be looked up in any of its inflected forms listed.
-constexpr std::array<SynonymSet, 24> kSets = {{
+constexpr std::array<SynonymSet, 21> kSets = {{
     {{"kill",
       "killed",
       "assassinate",
@@ -32,17 +32,14 @@ constexpr std::array<SynonymSet, 24> kSets = {{
     {{"child", "children", "son", "sons", "daughter", "daughters"}, 6},
     {{"exile", "exiled", "banish", "banished", "deport", "deported"}, 6},
     {{"arrest", "arrested", "imprison", "imprisoned", "jail", "jailed", "prison"}, 7},
-    {{"weapon", "axe", "ax", "pick", "pickax", "gun", "knife"}, 7},
     {{"live", "lived", "living", "reside", "resided", "home"}, 6},
     {{"win", "won", "victory", "defeat", "defeated"}, 5},
     {{"old", "age", "aged"}, 3},
     {{"succeed", "succeeded", "successor", "replace", "replaced"}, 5},
     {{"precede", "preceded", "predecessor"}, 3},
     {{"join", "joined", "member", "membership"}, 4},
-    {{"rehabilitate", "rehabilitated", "rehabilitation"}, 3},
     {{"attack", "attacked", "assault", "raid"}, 4},
     {{"control", "power", "leadership", "rule", "ruled"}, 5},
-    {{"pen", "pseudonym", "nickname", "alias"}, 4},
     {{"organise", "organize", "organised", "organized", "organisation", "organization"}, 6},
 }};
 
