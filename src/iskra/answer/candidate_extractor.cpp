@@ -486,7 +486,7 @@ void push_chunk(const Passage& passage,
     c.end = tokens[to - 1].end;
     c.text = text.substr(c.begin, c.end - c.begin);
     c.normalized = lower_ascii(c.text);
-    // "ice-axe" and "ice axe" are one value.
+    // "e-mail" and "e mail" are one value.
     std::replace(c.normalized.begin(), c.normalized.end(), '-', ' ');
     // Short noun-phrase-like spans are the usual shape of an extractive answer; a lone lower-case
     // word is more often an adjective or a verb than the thing asked for.
