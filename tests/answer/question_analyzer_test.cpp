@@ -29,6 +29,8 @@ TEST(QuestionAnalyzer, TypesQuestionsByWhWordAndHeadNoun) {
         {"why did the bank collapse", AnswerType::Reason},
         {"What is photosynthesis?", AnswerType::Definition},
         {"who was napoleon", AnswerType::Definition},
+        {"Who was Napoleon's dentist?", AnswerType::Person},
+        {"who was the admiral's tailor", AnswerType::Person},
         {"Which newspaper did she found in 1901?", AnswerType::Organization},
         {"which political party did he join", AnswerType::Organization},
         {"Did the king sign the charter?", AnswerType::YesNo},

@@ -358,10 +358,15 @@ Typing type_after_who(const std::vector<QuestionWord>& w, std::size_t wh) {
                 return t;
             }
         }
-        // "who was X" with X a bare name (no article, at most three words): tell who X was.
+        // "who was X" with X a bare name (no article, at most three words): tell who X was. A
+        // possessive makes X a role of someone ("who was X's doctor"), asking for a person.
         const std::size_t remaining = w.size() - std::min(w.size(), rest);
+        const bool has_possessive =
+            std::any_of(w.begin() + static_cast<std::ptrdiff_t>(std::min(w.size(), rest)),
+                        w.end(),
+                        [](const QuestionWord& word) { return word.possessive; });
         if (remaining >= 1 && remaining <= 3 && w[rest].lower != "the" && w[rest].lower != "a"
-            && w[rest].lower != "an" && !w[w.size() - 1].possessive
+            && w[rest].lower != "an" && !has_possessive
             && !type_of_noun(w[w.size() - 1].lower).has_value()) {
             t.type = AnswerType::Definition;
         }
