@@ -23,7 +23,7 @@
 //     and Snowball's English stemmer removes the possessive ("people's" -> "peopl", the same
 //     term as "people"); a leading or trailing apostrophe is dropped ("'40s", "workers'");
 //   * everything else (hyphens, dashes, periods, slashes, underscores) separates words, so
-//     "ice-axe" and "jacobin–marxist" give two words each and "U.S." gives "u", "s";
+//     "well-known" and "marxist–leninist" give two words each and "U.S." gives "u", "s";
 //   * runs of Han, kana, Thai, Lao, Khmer or Myanmar letters (written without spaces) are
 //     segmented by ICU's dictionary-based word break iterator.
 // Pure-ASCII words never touch ICU: they are lower-cased in place and stemmed through a cache.

@@ -25,7 +25,7 @@ struct AnalyzerOptions {
 /// Words: maximal runs of letters (with their combining marks) or of digits, split where letters
 /// meet digits ("office13" -> office, 13; "1940-08-21" -> 1940, 08, 21); an apostrophe between
 /// letters stays inside ("people's", "people’s"); hyphens, dashes, periods and other punctuation
-/// separate ("ice-axe" -> ice, axe). Runs of Han, kana, Thai, Lao, Khmer or Myanmar go through
+/// separate ("well-known" -> well, known). Runs of Han, kana, Thai, Lao, Khmer or Myanmar go through
 /// ICU's dictionary word segmentation. Each word is NFKC-normalized, case-folded, stripped of
 /// diacritics (Cyrillic letters stay, stress marks go) and, when it is Latin-script, stemmed with
 /// Snowball English ("people's" -> "peopl", "revolutionaries" -> "revolutionari"). Words longer
