@@ -25,12 +25,12 @@ struct AnalyzerOptions {
 /// Words: maximal runs of letters (with their combining marks) or of digits, split where letters
 /// meet digits ("office13" -> office, 13; "1940-08-21" -> 1940, 08, 21); an apostrophe between
 /// letters stays inside ("people's", "people’s"); hyphens, dashes, periods and other punctuation
-/// separate ("well-known" -> well, known). Runs of Han, kana, Thai, Lao, Khmer or Myanmar go through
-/// ICU's dictionary word segmentation. Each word is NFKC-normalized, case-folded, stripped of
-/// diacritics (Cyrillic letters stay, stress marks go) and, when it is Latin-script, stemmed with
-/// Snowball English ("people's" -> "peopl", "revolutionaries" -> "revolutionari"). Words longer
-/// than 100 bytes are dropped. Stop words are kept, so phrases like "socialism in one country"
-/// match exactly. Pure-ASCII words skip ICU and are stemmed through a per-Analyzer cache.
+/// separate ("well-known" -> well, known). Runs of Han, kana, Thai, Lao, Khmer or Myanmar go
+/// through ICU's dictionary word segmentation. Each word is NFKC-normalized, case-folded, stripped
+/// of diacritics (Cyrillic letters stay, stress marks go) and, when it is Latin-script, stemmed
+/// with Snowball English ("people's" -> "peopl", "revolutionaries" -> "revolutionari"). Words
+/// longer than 100 bytes are dropped. Stop words are kept, so phrases like "socialism in one
+/// country" match exactly. Pure-ASCII words skip ICU and are stemmed through a per-Analyzer cache.
 /// Not thread-safe (caches, ICU iterators and Snowball stemmers hold state): make one Analyzer
 /// per thread; construction is cheap (~10 µs).
 class Analyzer {
