@@ -13,12 +13,19 @@
 
 namespace iskra::answer::testing {
 
-inline Passage passage_of(std::string text, std::uint32_t doc, double retrieval = 1.0) {
+inline Passage passage_of(std::string text, std::uint32_t doc = 0, double retrieval = 1.0) {
     Passage p;
     p.ref.text = std::move(text);
     p.ref.doc_id = "doc" + std::to_string(doc);
     p.doc_ordinal = doc;
     p.retrieval_score = retrieval;
+    return p;
+}
+
+/// A passage from a document written all in lower case (capitals carry no signal there).
+inline Passage lower_case_passage_of(std::string text, std::uint32_t doc = 0) {
+    Passage p = passage_of(std::move(text), doc);
+    p.lower_case = true;
     return p;
 }
 

@@ -8,17 +8,13 @@
 #include "iskra/answer/question_analyzer.hpp"
 #include "iskra/answer/verb_lexicon.hpp"
 
+#include "answer_test_support.hpp"
+
 namespace iskra::answer {
 namespace {
 
-Passage passage_of(std::string text, std::uint32_t doc = 0, bool lower = false) {
-    Passage p;
-    p.ref.text = std::move(text);
-    p.ref.doc_id = "doc" + std::to_string(doc);
-    p.doc_ordinal = doc;
-    p.lower_case = lower;
-    return p;
-}
+using testing::lower_case_passage_of;
+using testing::passage_of;
 
 std::vector<std::string> normalized_of(const std::vector<Candidate>& cs) {
     std::vector<std::string> out;
@@ -101,7 +97,7 @@ TEST(CandidateExtractor, FindsKnownNamesInLowerCasedStopWordFreeText) {
     // Lower case and without function words, as some scraped dumps are.
     const auto cs = extract_candidates(
         q,
-        passage_of("28 june 1914 gavrilo princip shot archduke sarajevo", 0, true),
+        lower_case_passage_of("28 june 1914 gavrilo princip shot archduke sarajevo"),
         0,
         names,
         analyzer);
@@ -120,7 +116,7 @@ TEST(CandidateExtractor, ALowerCaseChunkHoldingAKnownPersonIsThatPerson) {
     const Question q = analyze_question("who founded the harbour league", analyzer);
     const auto cs = extract_candidates(
         q,
-        passage_of("1921 coastal guild marvanek founded harbour league rival guilds", 0, true),
+        lower_case_passage_of("1921 coastal guild marvanek founded harbour league rival guilds"),
         0,
         names,
         analyzer);
@@ -319,7 +315,7 @@ TEST(CandidateExtractor, APronunciationIsNoCandidate) {
     const Question q = analyze_question("In which town was the poet born?", analyzer);
     const auto n = normalized_of(extract_candidates(
         q,
-        passage_of("ivan petrov pronounced [iˈvan pʲɪˈtrof] born 1850 town of orel", 0, true),
+        lower_case_passage_of("ivan petrov pronounced [iˈvan pʲɪˈtrof] born 1850 town of orel"),
         0,
         NameBook{},
         analyzer));
@@ -352,7 +348,7 @@ TEST(CandidateExtractor, InLowerCasedTextTheHeadNounPartsANameFromTheWordsBefore
     text::Analyzer analyzer;
     const Question q = analyze_question("On which island did the poet live?", analyzer);
     const auto n = normalized_of(extract_candidates(
-        q, passage_of("poet lived stone house island corfu", 0, true), 0, NameBook{}, analyzer));
+        q, lower_case_passage_of("poet lived stone house island corfu"), 0, NameBook{}, analyzer));
     EXPECT_TRUE(contains(n, "corfu"));
     EXPECT_FALSE(contains(n, "stone house island corfu"));
 }
