@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -66,6 +67,8 @@ class Engine {
     Result<std::vector<QuizQuestion>> quiz(std::uint32_t count, std::uint64_t seed) const;
     Result<DocumentView> document(const std::string& doc_id) const;
     Result<CollectionStats> stats() const;
+    /// The generation of the snapshot new requests read (stats().generation, without the rest).
+    std::uint64_t generation() const;
 
     const std::filesystem::path& path() const;
 

@@ -121,6 +121,10 @@ Result<DocumentView> Engine::document(const std::string& doc_id) const {
     return view;
 }
 
+std::uint64_t Engine::generation() const {
+    return impl_->snapshot()->generation();
+}
+
 Result<CollectionStats> Engine::stats() const {
     auto snapshot = impl_->snapshot();
     CollectionStats stats;

@@ -147,15 +147,12 @@ void ApiRoutes::answer_read(const std::string& path,
     if (cache_.capacity() > 0) {
         // The generation is read before the engine runs, so a cached body is never older than
         // the generation in its key.
-        auto stats = engine_.stats();
-        if (stats.ok()) {
-            key = path + '\n' + std::to_string(stats->generation) + '\n'
-                  + std::to_string(static_cast<int>(fields->encoding)) + '\n'
-                  + dump_json(fields->fields);
-            if (auto body = cache_.get(key)) {
-                send_body(res, *body);
-                return;
-            }
+        key = path + '\n' + std::to_string(engine_.generation()) + '\n'
+              + std::to_string(static_cast<int>(fields->encoding)) + '\n'
+              + dump_json(fields->fields);
+        if (auto body = cache_.get(key)) {
+            send_body(res, *body);
+            return;
         }
     }
     std::string body;
