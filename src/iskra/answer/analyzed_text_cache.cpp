@@ -19,12 +19,12 @@ std::size_t footprint_bytes(std::string_view text, const std::vector<text::Token
 }  // namespace
 
 AnalyzedTextCache::AnalyzedTextCache(text::AnalyzerOptions options, std::size_t budget_bytes)
-    : options_(options), generation_budget_bytes_(budget_bytes / 2) {}
+    : options_(options), cache_(budget_bytes) {}
 
 AnalyzedTextCache::Tokens AnalyzedTextCache::tokens(std::string_view text) {
     {
         std::lock_guard lock(mutex_);
-        if (Tokens found = find_locked(text)) {
+        if (Tokens found = cache_.find(text)) {
             return found;
         }
     }
@@ -32,40 +32,13 @@ AnalyzedTextCache::Tokens AnalyzedTextCache::tokens(std::string_view text) {
     auto analyzed = std::make_shared<const std::vector<text::Token>>(analyzer->analyze(text));
     return_analyzer(std::move(analyzer));
     std::lock_guard lock(mutex_);
-    insert_locked(text, analyzed);
+    cache_.insert(text, analyzed, footprint_bytes(text, *analyzed));
     return analyzed;
 }
 
 std::size_t AnalyzedTextCache::entries() const {
     std::lock_guard lock(mutex_);
-    return current_.entries.size() + previous_.entries.size();
-}
-
-AnalyzedTextCache::Tokens AnalyzedTextCache::find_locked(std::string_view text) {
-    if (auto it = current_.entries.find(text); it != current_.entries.end()) {
-        return it->second;
-    }
-    auto it = previous_.entries.find(text);
-    if (it == previous_.entries.end()) {
-        return nullptr;
-    }
-    Tokens found = it->second;
-    insert_locked(text, found);  // may drop previous_ (and `it`): `found` holds the tokens
-    return found;
-}
-
-void AnalyzedTextCache::insert_locked(std::string_view text, Tokens tokens) {
-    const std::size_t bytes = footprint_bytes(text, *tokens);
-    if (bytes > generation_budget_bytes_) {
-        return;
-    }
-    if (current_.bytes + bytes > generation_budget_bytes_) {
-        previous_ = std::move(current_);
-        current_ = Generation{};
-    }
-    if (current_.entries.try_emplace(std::string(text), std::move(tokens)).second) {
-        current_.bytes += bytes;
-    }
+    return cache_.entries();
 }
 
 std::unique_ptr<text::Analyzer> AnalyzedTextCache::borrow_analyzer() {

@@ -5,10 +5,10 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "iskra/text/analyzer.hpp"
+#include "iskra/util/two_generation_cache.hpp"
 
 namespace iskra::answer {
 
@@ -16,10 +16,8 @@ namespace iskra::answer {
 ///
 /// Answering analyzes every retrieved sentence and its neighbours; popular sentences come back
 /// question after question. Analysis depends on the text and the analyzer options alone, so the
-/// cache is keyed by the text and outlives snapshots. Bounded: entries live in two generations
-/// (the current one and the one before), the older dropped whole when the current fills half the
-/// budget; a hit in the older one moves the entry forward (an approximate LRU without per-hit
-/// list updates). Thread-safe; analyzes with analyzers of its own.
+/// cache is keyed by the text and outlives snapshots. Bounded by util::TwoGenerationCache.
+/// Thread-safe; analyzes with analyzers of its own.
 class AnalyzedTextCache {
   public:
     using Tokens = std::shared_ptr<const std::vector<text::Token>>;
@@ -42,21 +40,12 @@ class AnalyzedTextCache {
             return std::hash<std::string_view>{}(text);
         }
     };
-    struct Generation {
-        std::unordered_map<std::string, Tokens, Hash, std::equal_to<>> entries;
-        std::size_t bytes = 0;
-    };
-
-    Tokens find_locked(std::string_view text);
-    void insert_locked(std::string_view text, Tokens tokens);
     std::unique_ptr<text::Analyzer> borrow_analyzer();
     void return_analyzer(std::unique_ptr<text::Analyzer> analyzer);
 
     const text::AnalyzerOptions options_;
-    const std::size_t generation_budget_bytes_;
     mutable std::mutex mutex_;
-    Generation current_;
-    Generation previous_;
+    util::TwoGenerationCache<std::string, Tokens, Hash, std::equal_to<>> cache_;
     std::vector<std::unique_ptr<text::Analyzer>> idle_analyzers_;
 };
 

@@ -30,7 +30,7 @@ Result<std::shared_ptr<const DocumentCache::Document>> DocumentCache::get(
     const Key key{snapshot.generation(), location.segment, location.doc};
     {
         std::lock_guard lock(mutex_);
-        if (auto found = find_locked(key)) {
+        if (auto found = cache_.find(key)) {
             return found;
         }
     }
@@ -43,40 +43,13 @@ Result<std::shared_ptr<const DocumentCache::Document>> DocumentCache::get(
     document->lower_case = extract::looks_lower_case(document->stored.text);
     std::shared_ptr<const Document> shared = std::move(document);
     std::lock_guard lock(mutex_);
-    insert_locked(key, shared);
+    cache_.insert(key, shared, footprint_bytes(shared->stored));
     return shared;
 }
 
 std::size_t DocumentCache::entries() const {
     std::lock_guard lock(mutex_);
-    return current_.entries.size() + previous_.entries.size();
-}
-
-std::shared_ptr<const DocumentCache::Document> DocumentCache::find_locked(const Key& key) {
-    if (auto it = current_.entries.find(key); it != current_.entries.end()) {
-        return it->second;
-    }
-    auto it = previous_.entries.find(key);
-    if (it == previous_.entries.end()) {
-        return nullptr;
-    }
-    std::shared_ptr<const Document> found = it->second;
-    insert_locked(key, found);  // may drop previous_ (and `it`): `found` holds the document
-    return found;
-}
-
-void DocumentCache::insert_locked(const Key& key, std::shared_ptr<const Document> document) {
-    const std::size_t bytes = footprint_bytes(document->stored);
-    if (bytes > generation_budget_bytes_) {
-        return;
-    }
-    if (current_.bytes + bytes > generation_budget_bytes_) {
-        previous_ = std::move(current_);
-        current_ = Generation{};
-    }
-    if (current_.entries.try_emplace(key, std::move(document)).second) {
-        current_.bytes += bytes;
-    }
+    return cache_.entries();
 }
 
 }  // namespace iskra::answer

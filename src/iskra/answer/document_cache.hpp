@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <unordered_map>
 
 #include "iskra/index/snapshot.hpp"
 #include "iskra/status.hpp"
+#include "iskra/util/two_generation_cache.hpp"
 
 namespace iskra::answer {
 
@@ -16,8 +16,7 @@ namespace iskra::answer {
 ///
 /// Keyed by the snapshot's generation and the document's location in it: a commit makes older
 /// entries unreachable (they age out), so a document is never served for another snapshot.
-/// Bounded like AnalyzedTextCache: two generations of entries, the older dropped whole when the
-/// current fills half the budget. Thread-safe.
+/// Bounded by util::TwoGenerationCache. Thread-safe.
 class DocumentCache {
   public:
     struct Document {
@@ -26,7 +25,7 @@ class DocumentCache {
     };
 
     explicit DocumentCache(std::size_t budget_bytes = std::size_t{64} << 20)
-        : generation_budget_bytes_(budget_bytes / 2) {}
+        : cache_(budget_bytes) {}
     DocumentCache(const DocumentCache&) = delete;
     DocumentCache& operator=(const DocumentCache&) = delete;
 
@@ -46,18 +45,9 @@ class DocumentCache {
     struct KeyHash {
         std::size_t operator()(const Key& key) const;
     };
-    struct Generation {
-        std::unordered_map<Key, std::shared_ptr<const Document>, KeyHash> entries;
-        std::size_t bytes = 0;
-    };
 
-    std::shared_ptr<const Document> find_locked(const Key& key);
-    void insert_locked(const Key& key, std::shared_ptr<const Document> document);
-
-    const std::size_t generation_budget_bytes_;
     mutable std::mutex mutex_;
-    Generation current_;
-    Generation previous_;
+    util::TwoGenerationCache<Key, std::shared_ptr<const Document>, KeyHash> cache_;
 };
 
 }  // namespace iskra::answer
