@@ -72,6 +72,55 @@ TEST(FindDates, KeepsBothCalendars) {
     EXPECT_EQ(mentions[0].value.iso(), "1879-11-07");
 }
 
+TEST(FindDates, ReadsOldStyleBracketsInTheirCommonForms) {
+    const std::vector<DateCase> cases = {
+        {"born 3 March [O.S. 19 February] 1855 in a village",
+         "1855-03-03",
+         "day",
+         "3 March [O.S. 19 February] 1855"},
+        {"born 3 March (O.S. 19 February) 1855",
+         "1855-03-03",
+         "day",
+         "3 March (O.S. 19 February) 1855"},
+        {"born 3 march [o.s. 19 february] 1855",
+         "1855-03-03",
+         "day",
+         "3 march [o.s. 19 february] 1855"},
+        {"born 3 march [o february] 1855 village",
+         "1855-03-03",
+         "day",
+         "3 march [o february] 1855"},
+        {"born March 3 [O.S. February 19], 1855",
+         "1855-03-03",
+         "day",
+         "March 3 [O.S. February 19], 1855"},
+        {"born 3 March 1855 (O.S. 19 February 1855), he",
+         "1855-03-03",
+         "day",
+         "3 March 1855 (O.S. 19 February 1855)"},
+        {"died 12 January 1701 [O.S. 1 January 1700]",
+         "1701-01-12",
+         "day",
+         "12 January 1701 [O.S. 1 January 1700]"},
+    };
+    for (const auto& c : cases) {
+        auto mentions = find_dates(c.text);
+        ASSERT_FALSE(mentions.empty()) << c.text;
+        Date date = mentions.front().to_date(c.text);
+        EXPECT_EQ(date.iso, c.iso) << c.text << " -> " << describe(mentions, c.text);
+        EXPECT_EQ(date.precision, c.precision) << c.text;
+        EXPECT_EQ(date.text, c.written) << c.text;
+    }
+    auto mentions = find_dates("died 12 January 1701 [O.S. 1 January 1700]");
+    ASSERT_EQ(mentions.size(), 1u);
+    ASSERT_TRUE(mentions[0].old_style.has_value());
+    EXPECT_EQ(mentions[0].old_style->iso(), "1700-01-01");
+    mentions = find_dates("born March 3 [O.S. February 19], 1855");
+    ASSERT_EQ(mentions.size(), 1u);
+    ASSERT_TRUE(mentions[0].old_style.has_value());
+    EXPECT_EQ(mentions[0].old_style->iso(), "1855-02-19");
+}
+
 TEST(FindDates, RejectsNumbersThatAreNotDates) {
     const std::vector<std::string> cases = {
         "some 140000 strikers marched",

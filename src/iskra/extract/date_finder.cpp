@@ -136,6 +136,11 @@ class DateScanner {
     std::size_t parse_bracketed_date(std::size_t idx,
                                      std::optional<DateValue>& other,
                                      bool& other_is_old) const;
+    std::size_t skip_style_marker(std::size_t idx, bool& saw_old, bool& saw_new) const;
+    std::size_t parse_bracket_body(std::size_t idx, DateValue& value) const;
+    std::size_t skip_to_close(std::size_t idx) const;
+    bool is_close(std::size_t idx) const { return is_punct(idx, "]") || is_punct(idx, ")"); }
+    void attach_other(DateMention& m, std::optional<DateValue> other, bool other_is_old) const;
     DatePart qualifier_before(std::size_t idx, std::size_t& begin_idx) const;
     bool looks_like_quantity(std::size_t idx) const;
     bool lifespan_context(std::size_t idx) const;
@@ -334,51 +339,109 @@ std::size_t DateScanner::try_iso(std::size_t idx, DateMention& m) const {
     return idx + 5;
 }
 
-// Reads "[o.s. 26 october]" / "(N.S. 8 November 1917)" after a day and month.
+// Reads "[o.s. 26 october]" / "(N.S. 8 November 1917)" / "[O.S. October 26]" after a day and
+// month (or after a whole date). A bracket that names the Old Style but whose date is cut or
+// garbled ("[o october]") is skipped: the date outside it is the New Style one either way.
 std::size_t DateScanner::parse_bracketed_date(std::size_t idx,
                                               std::optional<DateValue>& other,
                                               bool& other_is_old) const {
     if (!is_punct(idx, "[") && !is_punct(idx, "(")) {
         return idx;
     }
-    std::size_t pos = idx + 1;
     bool saw_old = false;
     bool saw_new = false;
-    while (valid(pos) && !is_number(pos) && pos < idx + 7) {
-        std::string_view w = word(pos);
+    const std::size_t pos = skip_style_marker(idx + 1, saw_old, saw_new);
+    if (!(saw_old || saw_new)) {
+        return idx;
+    }
+    DateValue value;
+    const std::size_t end = parse_bracket_body(pos, value);
+    if (end != pos) {
+        other = value;
+        other_is_old = saw_old;
+        return end;
+    }
+    return saw_old ? skip_to_close(pos) : idx;
+}
+
+// Skips "o.s.", "O.S.", "os", "old style", "n.s.", "new style" from `idx`; says which it saw.
+std::size_t DateScanner::skip_style_marker(std::size_t idx, bool& saw_old, bool& saw_new) const {
+    const std::size_t limit = idx + 6;
+    while (valid(idx) && idx < limit) {
+        std::string_view w = word(idx);
         if (w == "o" || w == "os" || w == "old") {
             saw_old = true;
         } else if (w == "n" || w == "ns" || w == "new") {
             saw_new = true;
-        } else if (!(is_punct(pos, ".") || w == "s" || w == "style")) {
-            return idx;
+        } else if (!(is_punct(idx, ".") || w == "s" || w == "style")) {
+            break;
         }
-        ++pos;
+        ++idx;
     }
-    if (!(saw_old || saw_new) || !is_day(pos)) {
+    return idx;
+}
+
+// Reads "26 october", "October 26" or either with a year, then the closing bracket. Returns the
+// index after the bracket, or `idx` when the body is not such a date.
+std::size_t DateScanner::parse_bracket_body(std::size_t idx, DateValue& value) const {
+    std::size_t pos = idx;
+    std::size_t day_idx = idx;
+    int month = 0;
+    if (is_day(idx)) {
+        pos = skip_ordinal(idx + 1);
+        month = month_at(pos);
+        pos = skip_period(pos + 1);
+    } else if (month_at(idx) != 0 && is_day(skip_period(idx + 1))) {
+        month = month_at(idx);
+        day_idx = skip_period(idx + 1);
+        pos = skip_ordinal(day_idx + 1);
+    }
+    if (month == 0 || number(day_idx) > days_in_month(2000, month)) {
         return idx;
     }
-    std::size_t month_idx = skip_ordinal(pos + 1);
-    int month = month_at(month_idx);
-    if (month == 0) {
-        return idx;
-    }
-    DateValue value{0,
-                    static_cast<std::uint8_t>(month),
-                    static_cast<std::uint8_t>(number(pos)),
-                    DatePrecision::Day,
-                    DatePart::None};
-    pos = skip_comma(skip_period(month_idx + 1));
+    value = DateValue{0,
+                      static_cast<std::uint8_t>(month),
+                      static_cast<std::uint8_t>(number(day_idx)),
+                      DatePrecision::Day,
+                      DatePart::None};
+    pos = skip_comma(pos);
     if (is_year(pos)) {
         value.year = number(pos);
         ++pos;
     }
-    if (!is_punct(pos, "]") && !is_punct(pos, ")")) {
-        return idx;
+    return is_close(pos) ? pos + 1 : idx;
+}
+
+// The index after a closing bracket within a few tokens of `idx`, or `idx` when there is none.
+std::size_t DateScanner::skip_to_close(std::size_t idx) const {
+    for (std::size_t pos = idx; valid(pos) && pos < idx + 5; ++pos) {
+        if (is_close(pos)) {
+            return pos + 1;
+        }
+        if (is_punct(pos, "[") || is_punct(pos, "(")) {
+            break;
+        }
     }
-    other = value;
-    other_is_old = saw_old;
-    return pos + 1;
+    return idx;
+}
+
+// Records the other calendar's date of a mention: `other` is the Old Style date, or, when it is
+// the New Style one, the mention's value becomes the Old Style and `other` its value.
+void DateScanner::attach_other(DateMention& m,
+                               std::optional<DateValue> other,
+                               bool other_is_old) const {
+    if (!other) {
+        return;
+    }
+    if (other->year == 0) {
+        other->year = m.value.year;
+    }
+    if (other_is_old) {
+        m.old_style = other;
+    } else {
+        m.old_style = m.value;
+        m.value = *other;
+    }
 }
 
 std::size_t DateScanner::try_day_month(std::size_t idx, DateMention& m) const {
@@ -397,7 +460,9 @@ std::size_t DateScanner::try_day_month(std::size_t idx, DateMention& m) const {
     pos = skip_comma(skip_period(month_end));
     std::optional<DateValue> other;
     bool other_is_old = false;
+    const std::size_t bracket = pos;
     pos = parse_bracketed_date(pos, other, other_is_old);
+    const bool skipped_bracket = pos != bracket;
     pos = skip_comma(pos);
     m.value = DateValue{0,
                         static_cast<std::uint8_t>(month),
@@ -409,6 +474,11 @@ std::size_t DateScanner::try_day_month(std::size_t idx, DateMention& m) const {
         m.value.year = number(pos);
         m.end_byte = tokens_[pos].end;
         ++pos;
+        if (!skipped_bracket) {  // "7 November 1879 [O.S. 26 October 1879]"
+            const std::size_t after = parse_bracketed_date(pos, other, other_is_old);
+            m.end_byte = after != pos ? tokens_[after - 1].end : m.end_byte;
+            pos = after;
+        }
     } else {
         if (!other && (is_punct(pos, "[") || is_punct(pos, "("))) {
             return idx;  // "7 november [o" cut off by a line break: the year is unknowable
@@ -416,20 +486,10 @@ std::size_t DateScanner::try_day_month(std::size_t idx, DateMention& m) const {
         // A day and month without a year: the year comes from the passage.
         m.kind = DateKind::Partial;
         m.resolved = false;
-        pos = other ? pos : month_end;
+        pos = skipped_bracket ? pos : month_end;
         m.end_byte = tokens_[pos - 1].end;
     }
-    if (other) {
-        if (other->year == 0) {
-            other->year = m.value.year;
-        }
-        if (other_is_old) {
-            m.old_style = other;
-        } else {
-            m.old_style = m.value;
-            m.value = *other;
-        }
-    }
+    attach_other(m, other, other_is_old);
     return pos;
 }
 
@@ -443,7 +503,10 @@ std::size_t DateScanner::try_month_day(std::size_t idx, DateMention& m) const {
         return idx;
     }
     std::size_t day_idx = pos;
-    pos = skip_comma(skip_ordinal(pos + 1));
+    pos = skip_ordinal(pos + 1);
+    std::optional<DateValue> other;
+    bool other_is_old = false;
+    pos = skip_comma(parse_bracketed_date(pos, other, other_is_old));  // "November 7 [O.S. ...],"
     m.value = DateValue{0,
                         static_cast<std::uint8_t>(month),
                         static_cast<std::uint8_t>(number(day_idx)),
@@ -453,6 +516,7 @@ std::size_t DateScanner::try_month_day(std::size_t idx, DateMention& m) const {
     if (is_year(pos)) {
         m.value.year = number(pos);
         m.end_byte = tokens_[pos].end;
+        attach_other(m, other, other_is_old);
         return pos + 1;
     }
     m.kind = DateKind::Partial;

@@ -14,8 +14,10 @@ namespace iskra::extract {
 ///
 /// Reads day-month-year in both orders, ISO dates, month-year, bare years (1000..2100 and not a
 /// quantity, page, label or part of a number chain such as "13/2182-90"), year ranges, decades,
-/// early/mid/late qualifiers, Julian/Gregorian pairs ("7 november [o.s. 26 october] 1879") and
-/// relative expressions ("the next day", "two months later"). Relative and year-less mentions
+/// early/mid/late qualifiers, Julian/Gregorian pairs ("7 November [O.S. 26 October] 1879",
+/// "(O.S. ...)", "November 7 [O.S. October 26], 1879", "7 November 1879 (O.S. 26 October 1879)";
+/// the value is the New Style date, `old_style` the Julian one; a cut Old Style bracket such as
+/// "[o october]" is skipped) and relative expressions ("the next day", "two months later"). Relative and year-less mentions
 /// come back with `resolved == false`; extract_document anchors them within a passage.
 std::vector<DateMention> find_dates(std::string_view sentence);
 

@@ -21,9 +21,13 @@
 //   3. Each resulting segment goes through ICU's sentence iterator (newlines of wrapped prose are
 //      shown to it as spaces) or, unless it holds a paragraph separator, through the same UAX #29
 //      rules applied directly (several times faster, no ICU iterator to create); then three
-//      repairs: a break after an abbreviation ("Dr.", "St.") or an initial ("L.") is undone;
-//      "word.Next" glued without a space is split; a sentence longer than kMaxSentenceBytes is cut
-//      at whitespace.
+//      repairs: a break after an abbreviation ("Dr.", "St.") or an initial ("L.") is undone, and
+//      so is one after a single letter or a dotted abbreviation that a number follows ("c. 1455",
+//      "p. 12", "[O.S. 26 October]", "a.m. 5") and one inside brackets that close soon after
+//      ("(b. 1879. d. 1940)"); "word.Next" glued without a space is split; a sentence longer than
+//      kMaxSentenceBytes is cut at whitespace.
+//   A line that ends inside a bracket which the next line closes soon ("7 november [o" then
+//   "october] 1879", a dump cut mid-bracket) is joined to it before any of this.
 
 namespace iskra::text {
 
@@ -32,6 +36,9 @@ namespace {
 constexpr std::size_t kMaxSentenceBytes = 1000;
 constexpr std::size_t kWrappedMaxLineBytes = 160;
 constexpr std::size_t kWrappedMinLineBytes = 40;
+// A bracket left open at most this far before a line's end, or a break, is closed at most this far
+// after the next line's start, or the break, to count as one bracket across them.
+constexpr std::size_t kBracketReachBytes = 80;
 
 // Lower-case abbreviations that are followed by a period and usually by a capitalized word.
 // Sorted for binary search. "etc" is left out: it ends sentences as often as not.
@@ -176,13 +183,62 @@ bool ends_with_abbreviation(std::string_view text, std::size_t begin, std::size_
                 || static_cast<unsigned char>(text[word_begin - 1]) >= 0x80))) {
         return false;  // "1st.", "Ramón." are words, not abbreviations
     }
+    const bool digit_next =
+        boundary < text.size() && text[boundary] >= '0' && text[boundary] <= '9';
     if (word.size() == 1) {
-        return is_ascii_upper(text[dot - 1]);  // an initial: "L. D. Tolstoy"
+        // An initial ("L. D. Tolstoy"), or "c. 1455", "b. 1879", "p. 12".
+        return is_ascii_upper(text[dot - 1]) || digit_next;
+    }
+    if (word.find('.') != std::string::npos && digit_next) {
+        return true;  // a dotted abbreviation before a number: "[O.S. 26 October]", "a.m. 5"
     }
     if (word == "no") {  // "No. 5", but "he said no. Then"
-        return boundary < text.size() && text[boundary] >= '0' && text[boundary] <= '9';
+        return digit_next;
     }
     return std::binary_search(kAbbreviations.begin(), kAbbreviations.end(), word);
+}
+
+bool is_open_bracket(char c) {
+    return c == '(' || c == '[';
+}
+bool is_close_bracket(char c) {
+    return c == ')' || c == ']';
+}
+
+// True when a '(' or '[' opened in text[begin, pos) within kBracketReachBytes of `pos` is still
+// open at `pos`.
+bool bracket_open_at(std::string_view text, std::size_t begin, std::size_t pos) {
+    const std::size_t floor = pos - begin > kBracketReachBytes ? pos - kBracketReachBytes : begin;
+    int depth = 0;
+    for (std::size_t i = pos; i > floor; --i) {
+        const char c = text[i - 1];
+        if (is_close_bracket(c)) {
+            --depth;
+        } else if (is_open_bracket(c) && ++depth > 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// True when a bracket closes in text[pos, end) within kBracketReachBytes, before any other opens.
+bool bracket_closes_after(std::string_view text, std::size_t pos, std::size_t end) {
+    const std::size_t limit = std::min(end, pos + kBracketReachBytes);
+    for (std::size_t i = pos; i < limit; ++i) {
+        if (is_open_bracket(text[i]) || text[i] == '\n') {
+            return false;
+        }
+        if (is_close_bracket(text[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// True when the break at `boundary` falls inside a short bracket: "(c. 1455-1536)".
+bool inside_brackets(std::string_view text, std::size_t begin, std::size_t boundary) {
+    return bracket_open_at(text, begin, boundary)
+           && bracket_closes_after(text, boundary, text.size());
 }
 
 bool is_upper_at(std::string_view text, std::size_t pos) {
@@ -273,8 +329,16 @@ void SentenceSplitter::split_block(std::string_view text,
         return;
     }
     if (!looks_wrapped(text, lines)) {
-        for (const Line& line : lines) {
-            split_segment(text, line.begin, line.end, out);
+        std::size_t i = 0;
+        while (i < lines.size()) {
+            std::size_t last = i;
+            while (last + 1 < lines.size()
+                   && bracket_open_at(text, lines[last].begin, lines[last].end)
+                   && bracket_closes_after(text, lines[last + 1].begin, lines[last + 1].end)) {
+                ++last;  // "... [o" + "october] 1879": one bracket across a line break
+            }
+            split_segment(text, lines[i].begin, lines[last].end, out);
+            i = last + 1;
         }
         return;
     }
@@ -302,7 +366,9 @@ void SentenceSplitter::split_segment(std::string_view text,
     }
     std::size_t start = 0;
     for (const std::size_t boundary : boundaries_) {
-        if (boundary < segment.size() && ends_with_abbreviation(segment, start, boundary)) {
+        if (boundary < segment.size()
+            && (ends_with_abbreviation(segment, start, boundary)
+                || inside_brackets(segment, start, boundary))) {
             continue;
         }
         add_sentence(text, begin + start, begin + boundary, out);

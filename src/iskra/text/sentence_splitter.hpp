@@ -24,9 +24,11 @@ struct SentenceSpan {
 /// Splits `text` (valid UTF-8) into sentences with ICU sentence boundaries, plus rules ICU
 /// lacks: a line break ends a sentence when the text is written one sentence a line without
 /// final punctuation (lower-cased dumps, lists, headings), and blank lines always do.
-/// Abbreviations ("St. Petersburg", "Dr.", initials "L. D.") do not end a sentence; a period glued
-/// to the next sentence ("Tolstoy.He") does; no sentence is longer than about 1000 bytes (longer
-/// runs are cut at whitespace). Spans are in text order, non-empty and do not overlap.
+/// Abbreviations ("St. Petersburg", "Dr.", initials "L. D.", a letter or a dotted abbreviation
+/// before a number: "c. 1455", "[O.S. 26 October]") do not end a sentence, nor does a period inside
+/// a short bracket, even one a line break cuts ("[o" / "october] 1879"); a period glued to the next
+/// sentence ("Tolstoy.He") does; no sentence is longer than about 1000 bytes (longer runs are cut
+/// at whitespace). Spans are in text order, non-empty and do not overlap.
 std::vector<SentenceSpan> split_sentences(std::string_view text);
 
 /// The same, keeping ICU's iterator between calls: use one per thread when splitting many texts.
