@@ -11,52 +11,11 @@
 #include "iskra/extract/name_fold.hpp"
 #include "iskra/text/sentence_splitter.hpp"
 
+#include "extract/knowledge_inputs.hpp"
 #include "support/paths.hpp"
 
 namespace iskra::extract {
 namespace {
-
-// Documents with their text and sentences kept alive for Knowledge::build.
-struct Collection {
-    std::vector<std::string> texts;
-    std::vector<std::vector<text::SentenceSpan>> spans;
-    std::vector<std::vector<std::uint8_t>> flags;
-    std::vector<DocumentInput> inputs;
-
-    void add(std::string id,
-             std::string body,
-             std::vector<std::uint8_t> sentence_flags = {},
-             std::string title = {}) {
-        texts.push_back(std::move(body));
-        titles.push_back(title.empty() ? id : std::move(title));
-        ids.push_back(std::move(id));
-        flags.push_back(std::move(sentence_flags));
-    }
-    Knowledge build() {
-        spans.clear();
-        inputs.clear();
-        spans.reserve(texts.size());
-        for (std::size_t d = 0; d < texts.size(); ++d) {
-            spans.push_back(text::split_sentences(texts[d]));
-        }
-        for (std::size_t d = 0; d < texts.size(); ++d) {
-            DocumentInput input;
-            input.doc_id = ids[d];
-            input.title = titles[d];
-            input.source_path = ids[d] + ".txt";
-            input.text = texts[d];
-            input.sentences = spans[d];
-            input.sentence_flags = flags[d];
-            input.facts = extract_document(texts[d], spans[d]);
-            inputs.push_back(std::move(input));
-        }
-        return Knowledge::build(inputs);
-    }
-
-  private:
-    std::vector<std::string> ids;
-    std::vector<std::string> titles;
-};
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -88,7 +47,7 @@ bool has_event(const std::vector<TimelineEvent>& events,
 class SeedKnowledge : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
-        collection_ = new Collection();  // NOLINT: shared fixture for the suite, freed below
+        collection_ = new KnowledgeInputs();  // NOLINT: shared fixture for the suite, freed below
         for (int number = 0; number <= 4; ++number) {
             auto path = testing::seed_path(number);
             ASSERT_FALSE(path.empty())
@@ -101,11 +60,11 @@ class SeedKnowledge : public ::testing::Test {
         delete knowledge_;   // NOLINT
         delete collection_;  // NOLINT
     }
-    static Collection* collection_;
+    static KnowledgeInputs* collection_;
     static Knowledge* knowledge_;
 };
 
-Collection* SeedKnowledge::collection_ = nullptr;
+KnowledgeInputs* SeedKnowledge::collection_ = nullptr;
 Knowledge* SeedKnowledge::knowledge_ = nullptr;
 
 TEST_F(SeedKnowledge, ClustersTheAliasesOfTheIssue) {
@@ -253,7 +212,7 @@ TEST_F(SeedKnowledge, QuizIsDeterministicAndWellFormed) {
 }
 
 TEST(Knowledge, MergesRetellingsAndShowsConflictingDays) {
-    Collection c;
+    KnowledgeInputs c;
     c.add("a", "On 20 August 1940 Trotsky was attacked with an ice axe in his study at Coyoacan.");
     c.add("b", "Trotsky was attacked with an ice axe in his study at Coyoacan on 20 August 1940.");
     c.add("c", "On 21 August 1940 Trotsky was attacked with an ice axe in his study at Coyoacan.");
@@ -277,7 +236,7 @@ TEST(Knowledge, MergesRetellingsAndShowsConflictingDays) {
 }
 
 TEST(Knowledge, AnchorsADocumentsTimelineToTheDateOfItsTitle) {
-    Collection c;
+    KnowledgeInputs c;
     c.add("address",
           "Fellow citizens, the state of the union is strong. This year the harvest was "
           "abundant. Last year the treaty with Spain was signed. On December 5 the Congress "
@@ -297,7 +256,7 @@ TEST(Knowledge, AnchorsADocumentsTimelineToTheDateOfItsTitle) {
 }
 
 TEST(Knowledge, ATitleYearAloneTellsNoStory) {
-    Collection c;
+    KnowledgeInputs c;
     c.add("game", "This package holds the data files of the game.", {}, "warzone2100-data");
     c.add("card", "The driver supports the old card from the shop.", {}, "rca 1802");
     c.add("docs", "The manual describes every option of the tool.", {}, "manual");
@@ -311,7 +270,7 @@ TEST(Knowledge, ATitleYearAloneTellsNoStory) {
 }
 
 TEST(Knowledge, SkipsFlaggedSentencesForEvents) {
-    Collection c;
+    KnowledgeInputs c;
     c.add("a", "Stalin died in 1953.\n\nBuy cheap watches since 1999.", {0, 1});
     Knowledge k = c.build();
     TimelineRequest every;
@@ -322,7 +281,7 @@ TEST(Knowledge, SkipsFlaggedSentencesForEvents) {
 }
 
 TEST(Knowledge, LearnsNamesForLowerCaseText) {
-    Collection c;
+    KnowledgeInputs c;
     c.add("cased",
           "Leon Trotsky married Natalia Sedova in Paris. Natalia Sedova said he was tired.");
     c.add("lower",
@@ -344,7 +303,7 @@ TEST(Knowledge, LearnsNamesForLowerCaseText) {
 }
 
 TEST(Knowledge, ReadsAppositionsAndAcronyms) {
-    Collection c;
+    KnowledgeInputs c;
     c.add("a",
           "Lenin founded the Communist International (Comintern) in Moscow. The Union of Soviet "
           "Socialist Republics was formed in 1922. The USSR grew.");
@@ -362,7 +321,7 @@ TEST(Knowledge, ReadsAppositionsAndAcronyms) {
 
 // Made-up people; the texts lost their apostrophes the way scraped pages do.
 TEST(Knowledge, ReadsPossessivesWithoutApostrophesAsTheirNames) {
-    Collection c;
+    KnowledgeInputs c;
     c.add("a",
           "Mayor Oskar Venbrook said the bridge would open. The council asked Venbrook, who "
           "said yes, and Venbrook said it twice. Oskar Venbrook told the council. Archive "
@@ -383,7 +342,7 @@ TEST(Knowledge, ReadsPossessivesWithoutApostrophesAsTheirNames) {
 }
 
 TEST(Knowledge, SplitsTwoNamesRunTogether) {
-    Collection c;
+    KnowledgeInputs c;
     c.add("a",
           "General Ilse Marquardt said the army was ready. Kasimir Drovny said nothing. Later "
           "Drovny told the press that Drovny, who led the union, would resign. Ilse Marquardt "
@@ -400,7 +359,7 @@ TEST(Knowledge, SplitsTwoNamesRunTogether) {
 }
 
 TEST(Knowledge, TypesANameByThePeopleListedWithIt) {
-    Collection c;
+    KnowledgeInputs c;
     c.add("a",
           "Mayor Oskar Venbrook said the bridge would open. Venbrook said it again. Like "
           "Venbrook, Halvorsk and Dumerin would meet their voters. Dumerin was seen at the "
@@ -418,7 +377,7 @@ TEST(Knowledge, TypesANameByThePeopleListedWithIt) {
 }
 
 TEST(Knowledge, ResolvesTheSurnameOfAPersonSeenOnlyInFull) {
-    Collection c;
+    KnowledgeInputs c;
     c.add("a",
           "Their grandson, Tadeo Marvanek, who lived with them, said little. Later Tadeo "
           "Marvanek said he remembered the attack.");
@@ -433,7 +392,7 @@ TEST(Knowledge, ResolvesTheSurnameOfAPersonSeenOnlyInFull) {
 }
 
 TEST(Knowledge, NamesAPersonByTheFullNameEvenWhenSeenOnce) {
-    Collection c;
+    KnowledgeInputs c;
     c.add("a",
           "General Tadeo Marvanek said the army would march. Later Marvanek said so again, and "
           "Marvanek, who led the army, was arrested. The court heard Marvanek. The Marvaneks "

@@ -60,6 +60,21 @@ TEST(MappedFile, MapsContentAndEmptyFiles) {
 TEST(Crc32c, MatchesTheStandardCheckValue) {
     EXPECT_EQ(crc32c("123456789"), 0xE3069283U);
     EXPECT_EQ(crc32c(""), 0U);
+    // 32 bytes of zeros and of 0xFF (RFC 3720, B.4): whole 8-byte words only.
+    EXPECT_EQ(crc32c(std::string(32, '\0')), 0x8A9136AAU);
+    EXPECT_EQ(crc32c(std::string(32, '\xFF')), 0x62A8AB43U);
+}
+
+TEST(Crc32c, ChainsThroughTheSeedAtAnySplit) {
+    std::string text;
+    for (int i = 0; i < 100; ++i) {
+        text.push_back(static_cast<char>(i * 37 + 11));
+    }
+    const std::uint32_t whole = crc32c(text);
+    for (std::size_t split : {0U, 1U, 7U, 8U, 13U, 64U, 99U, 100U}) {
+        std::string_view view(text);
+        EXPECT_EQ(crc32c(view.substr(split), crc32c(view.substr(0, split))), whole) << split;
+    }
 }
 
 TEST(ByteReader, RoundTripsAndReportsTruncation) {

@@ -46,8 +46,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::filesystem::path& dir,
     if (!collection.ok()) {
         return collection.status().with_context("opening collection " + dir.string());
     }
-    auto impl = std::make_unique<Impl>();
-    impl->path = dir;
+    auto impl = std::make_unique<Impl>(dir);
     impl->options = options;
     impl->collection = collection.take();
     return std::make_unique<Engine>(Key{}, std::move(impl));

@@ -17,6 +17,8 @@
 namespace iskra {
 
 struct Engine::Impl {
+    explicit Impl(std::filesystem::path dir) : path(dir), knowledge(std::move(dir)) {}
+
     std::filesystem::path path;
     OpenOptions options;
     std::shared_ptr<index::Collection> collection;

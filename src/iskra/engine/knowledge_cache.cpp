@@ -1,15 +1,37 @@
 #include "iskra/engine/knowledge_cache.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
 
 #include "iskra/extract/document_facts.hpp"
 #include "iskra/extract/knowledge.hpp"
+#include "iskra/index/packed_file.hpp"
 #include "iskra/index/segment_reader.hpp"
+#include "iskra/util/byte_buffer.hpp"
+#include "iskra/util/checksum.hpp"
+#include "iskra/util/file.hpp"
 
 namespace iskra::engine {
+namespace {
+
+constexpr std::string_view kKnowledgeFilePrefix = "knowledge.";
+
+// Best effort: a file another process still reads stays readable until it closes it.
+void remove_other_knowledge_files(const std::filesystem::path& dir, std::string_view keep) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with(kKnowledgeFilePrefix) && name != keep) {
+            std::filesystem::remove(entry.path(), error);
+        }
+    }
+}
+
+}  // namespace
 
 Result<std::shared_ptr<const extract::Knowledge>> KnowledgeCache::get(
     const index::Snapshot& snapshot) {
@@ -17,13 +39,53 @@ Result<std::shared_ptr<const extract::Knowledge>> KnowledgeCache::get(
     if (knowledge_ && generation_ == snapshot.generation()) {
         return knowledge_;
     }
-    auto built = build_knowledge(snapshot);
-    if (!built.ok()) {
-        return built.status();
+    auto knowledge = load_or_build(snapshot);
+    if (!knowledge.ok()) {
+        return knowledge.status();
     }
-    knowledge_ = *built;
+    knowledge_ = *knowledge;
     generation_ = snapshot.generation();
     return knowledge_;
+}
+
+std::string knowledge_file_name(const index::Snapshot& snapshot) {
+    util::ByteWriter fingerprint;
+    fingerprint.put_u64(snapshot.live_doc_count());
+    for (auto field : {index::Field::All, index::Field::Title}) {
+        fingerprint.put_u64(snapshot.field_stats(field).total_length);
+    }
+    for (const auto& view : snapshot.segments()) {
+        fingerprint.put_u64(view.reader->doc_count());
+        fingerprint.put_u64(view.live_count);
+    }
+    char hex[17];
+    std::snprintf(hex,
+                  sizeof hex,
+                  "%016llx",
+                  static_cast<unsigned long long>(util::hash64(fingerprint.data())));
+    return std::string(kKnowledgeFilePrefix) + std::to_string(snapshot.generation()) + "." + hex;
+}
+
+Result<std::shared_ptr<const extract::Knowledge>> KnowledgeCache::load_or_build(
+    const index::Snapshot& snapshot) {
+    if (dir_.empty()) {
+        return build_knowledge(snapshot);
+    }
+    const std::filesystem::path path = dir_ / knowledge_file_name(snapshot);
+    if (auto packed = util::read_file(path); packed.ok()) {
+        auto bytes = index::unpack_file_content(*packed, path.string());
+        auto saved = bytes.ok() ? extract::Knowledge::deserialize(*bytes)
+                                : Result<extract::Knowledge>(bytes.status());
+        if (saved.ok()) {
+            return std::make_shared<const extract::Knowledge>(saved.take());
+        }
+    }
+    auto built = build_knowledge(snapshot);
+    if (built.ok()
+        && util::write_file_atomic(path, index::pack_file_content((*built)->serialize())).ok()) {
+        remove_other_knowledge_files(dir_, path.filename().string());
+    }
+    return built;
 }
 
 namespace {

@@ -9,8 +9,8 @@
 
 #include <cstdint>
 
+#include "iskra/extract/codec_primitives.hpp"
 #include "iskra/extract/document_facts.hpp"
-#include "iskra/util/byte_buffer.hpp"
 
 namespace iskra::extract {
 
@@ -19,32 +19,10 @@ namespace {
 constexpr std::uint8_t kVersion = 1;
 constexpr std::string_view kWhat = "facts blob";
 
-std::uint64_t zigzag(std::int64_t v) {
-    return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
-}
-std::int64_t unzigzag(std::uint64_t v) {
-    return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
-}
-
-void put_value(util::ByteWriter& out, const DateValue& value) {
-    out.put_varint(zigzag(value.year));
-    out.put_u8(value.month);
-    out.put_u8(value.day);
-    out.put_u8(static_cast<std::uint8_t>(value.precision));
-    out.put_u8(static_cast<std::uint8_t>(value.part));
-}
-
-void put_optional_value(util::ByteWriter& out, const std::optional<DateValue>& value) {
-    out.put_u8(value ? 1 : 0);
-    if (value) {
-        put_value(out, *value);
-    }
-}
-
 void put_date_mention(util::ByteWriter& out, const DateMention& m) {
-    put_value(out, m.value);
-    put_optional_value(out, m.end);
-    put_optional_value(out, m.old_style);
+    put_date_value(out, m.value);
+    put_optional_date_value(out, m.end);
+    put_optional_date_value(out, m.old_style);
     out.put_varint(m.sentence);
     out.put_varint(m.begin);
     out.put_varint(m.end_byte - m.begin);
@@ -54,83 +32,11 @@ void put_date_mention(util::ByteWriter& out, const DateMention& m) {
     out.put_u8(static_cast<std::uint8_t>(m.unit));
 }
 
-// Reads values with one shared error: the first failure sticks and later reads return zero.
-class Reader {
-  public:
-    explicit Reader(std::string_view bytes) : in_(bytes, kWhat) {}
-
-    std::uint64_t varint() { return take(in_.varint()); }
-    std::uint8_t u8() { return take(in_.u8()); }
-    float f32() { return take(in_.f32()); }
-    std::string string() {
-        auto view = in_.string();
-        if (!view.ok()) {
-            fail(view.status());
-            return {};
-        }
-        return std::string(*view);
-    }
-    std::uint8_t bounded_u8(std::uint8_t max, std::string_view field) {
-        std::uint8_t v = u8();
-        if (v > max) {
-            fail(Status::corruption(std::string(kWhat) + ": bad " + std::string(field) + " at byte "
-                                    + std::to_string(in_.position())));
-        }
-        return v;
-    }
-    std::uint64_t count() {
-        std::uint64_t n = varint();
-        if (n > in_.remaining()) {  // every element takes at least one byte
-            fail(Status::corruption(std::string(kWhat) + ": count too large at byte "
-                                    + std::to_string(in_.position())));
-            return 0;
-        }
-        return n;
-    }
-    bool ok() const { return status_.ok(); }
-    const Status& status() const { return status_; }
-    bool at_end() const { return in_.at_end(); }
-
-  private:
-    template <typename T>
-    T take(Result<T> r) {
-        if (!r.ok()) {
-            fail(r.status());
-            return T{};
-        }
-        return *r;
-    }
-    void fail(const Status& s) {
-        if (status_.ok()) {
-            status_ = s;
-        }
-    }
-    util::ByteReader in_;
-    Status status_;
-};
-
-DateValue read_value(Reader& in) {
-    DateValue value;
-    value.year = static_cast<std::int32_t>(unzigzag(in.varint()));
-    value.month = in.bounded_u8(12, "month");
-    value.day = in.bounded_u8(31, "day");
-    value.precision = static_cast<DatePrecision>(in.bounded_u8(3, "precision"));
-    value.part = static_cast<DatePart>(in.bounded_u8(3, "date part"));
-    return value;
-}
-
-std::optional<DateValue> read_optional_value(Reader& in) {
-    if (in.bounded_u8(1, "flag") == 0) {
-        return std::nullopt;
-    }
-    return read_value(in);
-}
-
-DateMention read_date_mention(Reader& in) {
+DateMention read_date_mention(StickyReader& in) {
     DateMention m;
-    m.value = read_value(in);
-    m.end = read_optional_value(in);
-    m.old_style = read_optional_value(in);
+    m.value = read_date_value(in);
+    m.end = read_optional_date_value(in);
+    m.old_style = read_optional_date_value(in);
     m.sentence = static_cast<std::uint32_t>(in.varint());
     m.begin = static_cast<std::uint32_t>(in.varint());
     m.end_byte = m.begin + static_cast<std::uint32_t>(in.varint());
@@ -173,8 +79,8 @@ std::string serialize(const DocumentFacts& facts) {
     for (const auto& o : facts.offices) {
         out.put_string(o.title);
         out.put_string(o.holder);
-        put_optional_value(out, o.from);
-        put_optional_value(out, o.to);
+        put_optional_date_value(out, o.from);
+        put_optional_date_value(out, o.to);
         out.put_string(o.preceded_by);
         out.put_string(o.succeeded_by);
         out.put_varint(o.sentence);
@@ -183,7 +89,7 @@ std::string serialize(const DocumentFacts& facts) {
 }
 
 Result<DocumentFacts> deserialize(std::string_view bytes) {
-    Reader in(bytes);
+    StickyReader in(bytes, kWhat);
     DocumentFacts facts;
     std::uint8_t version = in.u8();
     if (in.ok() && version != kVersion) {
@@ -218,8 +124,8 @@ Result<DocumentFacts> deserialize(std::string_view bytes) {
         OfficeStatement o;
         o.title = in.string();
         o.holder = in.string();
-        o.from = read_optional_value(in);
-        o.to = read_optional_value(in);
+        o.from = read_optional_date_value(in);
+        o.to = read_optional_date_value(in);
         o.preceded_by = in.string();
         o.succeeded_by = in.string();
         o.sentence = static_cast<std::uint32_t>(in.varint());

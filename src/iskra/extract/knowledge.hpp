@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "iskra/extract/document_facts.hpp"
+#include "iskra/status.hpp"
 #include "iskra/text/sentence_splitter.hpp"
 #include "iskra/types.hpp"
 
@@ -83,6 +84,12 @@ class Knowledge {
     /// Up to `n` multiple-choice questions (dates, people, places) with wrong choices of the same
     /// type from the collection, never on a disputed fact. The same seed gives the same quiz.
     std::vector<QuizQuestion> quiz(std::uint32_t n, std::uint64_t seed) const;
+
+    /// The tables in a checksummed binary form (layout in knowledge_codec.cpp), so that a later
+    /// process opening the same snapshot need not rebuild them.
+    std::string serialize() const;
+    /// Reads what serialize() wrote: Corruption when damaged, truncated or of another version.
+    static Result<Knowledge> deserialize(std::string_view bytes);
 
     struct Tables;  ///< internal; see knowledge_tables.hpp
 

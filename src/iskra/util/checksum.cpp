@@ -23,28 +23,44 @@ constexpr std::array<std::uint32_t, 256> make_crc_table() {
 
 constexpr auto kCrcTable = make_crc_table();
 
-}  // namespace
-
-std::uint32_t crc32c(std::string_view bytes, std::uint32_t seed) {
-#if defined(__SSE4_2__)
-    std::uint32_t crc = ~seed;
-    std::size_t i = 0;
-    for (; i + 8 <= bytes.size(); i += 8) {
-        std::uint64_t chunk;
-        __builtin_memcpy(&chunk, bytes.data() + i, 8);
-        crc = static_cast<std::uint32_t>(__builtin_ia32_crc32di(crc, chunk));
-    }
-    for (; i < bytes.size(); ++i) {
-        crc = __builtin_ia32_crc32qi(crc, static_cast<unsigned char>(bytes[i]));
-    }
-    return ~crc;
-#else
+std::uint32_t crc32c_table(std::string_view bytes, std::uint32_t seed) {
     std::uint32_t crc = ~seed;
     for (unsigned char c : bytes) {
         crc = kCrcTable[(crc ^ c) & 0xFFU] ^ (crc >> 8);
     }
     return ~crc;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("sse4.2"))) std::uint32_t crc32c_sse42(std::string_view bytes,
+                                                             std::uint32_t seed) {
+    std::uint64_t crc = ~seed;
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t chunk;
+        __builtin_memcpy(&chunk, bytes.data() + i, 8);
+        crc = __builtin_ia32_crc32di(crc, chunk);
+    }
+    auto crc32 = static_cast<std::uint32_t>(crc);
+    for (; i < bytes.size(); ++i) {
+        crc32 = __builtin_ia32_crc32qi(crc32, static_cast<unsigned char>(bytes[i]));
+    }
+    return ~crc32;
+}
 #endif
+
+}  // namespace
+
+std::uint32_t crc32c(std::string_view bytes, std::uint32_t seed) {
+#if defined(__x86_64__)
+    // The CPU's CRC32 instruction computes this polynomial ~20x faster than the table; builds
+    // target baseline x86-64, so check for it once at run time.
+    static const bool has_sse42 = __builtin_cpu_supports("sse4.2");
+    if (has_sse42) {
+        return crc32c_sse42(bytes, seed);
+    }
+#endif
+    return crc32c_table(bytes, seed);
 }
 
 std::uint64_t hash64(std::string_view bytes, std::uint64_t seed) {
