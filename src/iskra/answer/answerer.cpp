@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "iskra/answer/office_answerer.hpp"
+#include "iskra/answer/office_question.hpp"
 #include "iskra/answer/question_analyzer.hpp"
 #include "iskra/answer/verb_lexicon.hpp"
 #include "iskra/extract/name_fold.hpp"
@@ -84,6 +86,14 @@ Result<AnswerOutcome> Answerer::ask_with_features(const AskRequest& request,
         return Status::invalid_argument("question: empty");
     }
     Question question = analyze_question(request.question, analyzer, alias_lookup(knowledge_));
+    if (const auto office = parse_office_question(request.question); office && knowledge_) {
+        // "Who succeeded X as T": the offices the collection states answer it directly.
+        if (auto out = answer_office_question(
+                *office, question, *knowledge_, options_.confidence, analyzer)) {
+            out->response.took_ms = watch.elapsed_ms();
+            return std::move(*out);
+        }
+    }
     auto passages = retrieve_passages(searcher_, question, options_.retrieval);
     if (!passages.ok()) {
         return passages.status();
