@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "iskra/answer/alias_answerer.hpp"
 #include "iskra/answer/office_answerer.hpp"
 #include "iskra/answer/office_question.hpp"
 #include "iskra/answer/question_analyzer.hpp"
@@ -97,6 +98,10 @@ Result<AnswerOutcome> Answerer::ask_with_features(const AskRequest& request,
     auto passages = retrieve_passages(searcher_, question, options_.retrieval);
     if (!passages.ok()) {
         return passages.status();
+    }
+    if (auto alias = answer_alias_question(question, *passages, options_.confidence, analyzer)) {
+        alias->response.took_ms = watch.elapsed_ms();
+        return std::move(*alias);
     }
     const NameBook names = names_from_knowledge(knowledge_, *passages, analyzer);
     AnswerOutcome out = builder_.build(question, passages.take(), names, request.k, analyzer);

@@ -31,6 +31,9 @@ struct Question {
     AnswerType item_type = AnswerType::Other;
     /// For lists: how many items the question asks for ("which three leaders"), 0 when unsaid.
     std::size_t item_count = 0;
+    /// "Under what name", "what pen name", "what pseudonym": the answer is another name of the
+    /// question's subject, which an alias statement ("pen name X", "known as X") gives.
+    bool asks_alias = false;
     /// "Which came first: A or B?": the options as written (type Date, answered by ordering).
     std::vector<std::string> options;
     /// The key terms of each option (indices into `terms`), parallel to `options`.

@@ -514,6 +514,27 @@ bool in_take_place(const std::vector<QuestionWord>& w, std::size_t i) {
            || (w[i].lower == "place" && i > 0 && take(w[i - 1].lower));
 }
 
+// "Under what name did X ...", "what pen name did X use", "by what stage name", "what
+// pseudonym": another name of the subject is asked for ("what was the name of the ship" is not).
+bool asks_for_alias(const std::vector<QuestionWord>& w) {
+    auto wh = [&](std::size_t i) {
+        return w[i].lower == "what" || w[i].lower == "which";
+    };
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        const std::string& x = w[i].lower;
+        if (x == "pseudonym" || x == "alias" || x == "nickname" || x == "codename") {
+            return true;
+        }
+        const bool of_follows = i + 1 < w.size() && w[i + 1].lower == "of";
+        if (x == "name" && !of_follows
+            && ((i > 0 && (wh(i - 1) || w[i - 1].lower == "pen"))
+                || (i > 1 && wh(i - 2) && !text::is_stop_word(w[i - 1].lower)))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool skip_as_term(const std::string& lower) {
     return text::is_stop_word(lower) || is_question_word(lower) || one_of(lower, kAuxiliaries)
            || lower == "came" || lower == "happened";
@@ -533,6 +554,7 @@ Question analyze_question(std::string_view question,
     const std::vector<QuestionWord> words = split_question(question);
     const Typing typing = type_question(words);
     q.type = typing.type;
+    q.asks_alias = asks_for_alias(words);
     std::size_t option_start = words.size();
     std::size_t or_index = words.size();
     if (is_order_question(words)) {
