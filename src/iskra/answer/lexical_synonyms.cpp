@@ -1,5 +1,6 @@
 #include "iskra/answer/lexical_synonyms.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace iskra::answer {
@@ -43,7 +44,30 @@ constexpr std::array<SynonymSet, 21> kSets = {{
     {{"organise", "organize", "organised", "organized", "organisation", "organization"}, 6},
 }};
 
+constexpr std::array<std::string_view, 4> kDeath = {"die", "died", "death", "dying"};
+constexpr std::array<std::string_view, 12> kKilling = {
+    "kill",
+    "killed",
+    "assassinate",
+    "assassinated",
+    "murder",
+    "murdered",
+    "killing",
+    "executed",
+    "execute",
+    "execution",
+    "slain",
+    "assassination",
+};
+
 }  // namespace
+
+std::span<const std::string_view> same_time_events(std::string_view folded_word) {
+    if (std::find(kKilling.begin(), kKilling.end(), folded_word) != kKilling.end()) {
+        return {kDeath.data(), kDeath.size()};
+    }
+    return {};
+}
 
 std::span<const std::string_view> lexical_synonyms(std::string_view folded_word) {
     for (const SynonymSet& set : kSets) {

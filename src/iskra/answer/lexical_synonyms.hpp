@@ -10,4 +10,9 @@ namespace iskra::answer {
 /// born ~ birth, die ~ death, found ~ establish...). Empty when the word has none.
 std::span<const std::string_view> lexical_synonyms(std::string_view folded_word);
 
+/// Words for an event the event of `folded_word` brings about at (about) the same time: a killing
+/// is a death (kill, assassinate, murder, execute -> die, died, death). "When was X
+/// assassinated" is answered by the date X died, give or take a day. Empty when none.
+std::span<const std::string_view> same_time_events(std::string_view folded_word);
+
 }  // namespace iskra::answer

@@ -113,6 +113,26 @@ constexpr std::array<std::string_view, 34> kPlaceNouns = {
     "hospital",     "building",      "prison",   "port",      "nation",    "site",     "territory",
     "neighborhood", "neighbourhood", "suburb",   "colony",    "peninsula", "where",
 };
+// Kinds of place and organisation a text usually names along with the name ("the village of X",
+// "X hospital", "the newspaper X"): a sentence that never speaks of one cannot say which it was.
+constexpr std::array<std::string_view, 16> kNamedKindNouns = {
+    "village",
+    "island",
+    "hospital",
+    "prison",
+    "river",
+    "mountain",
+    "lake",
+    "street",
+    "suburb",
+    "peninsula",
+    "newspaper",
+    "journal",
+    "magazine",
+    "school",
+    "church",
+    "university",
+};
 constexpr std::array<std::string_view, 37> kOrganizationNouns = {
     "organisation", "organization", "party",       "newspaper", "company",     "group",
     "union",        "team",         "university",  "agency",    "club",        "journal",
@@ -328,6 +348,7 @@ Typing type_after_what(const std::vector<QuestionWord>& w, std::size_t wh) {
         if (auto type = type_of_noun(word)) {
             t.type = *type;
             t.focus_index = i;
+            t.focus_required = one_of(word, kNamedKindNouns);
             // "what age", "which name": a plural head noun asks for a list of them.
             if (looks_plural(word) && is_named_entity(*type)) {
                 t.type = AnswerType::List;
@@ -468,6 +489,7 @@ bool is_number_word(const std::string& w) {
 
 KeyTerm make_key_term(const QuestionWord& word,
                       bool sentence_initial,
+                      bool dated_question,
                       text::Analyzer& analyzer,
                       const AliasLookup& aliases) {
     KeyTerm k;
@@ -482,6 +504,15 @@ KeyTerm make_key_term(const QuestionWord& word,
         std::string term = analyzer.term(synonym);
         if (std::find(k.terms.begin(), k.terms.end(), term) == k.terms.end()) {
             k.terms.push_back(std::move(term));
+        }
+    }
+    if (dated_question && !capitalized_name) {
+        // "When was X assassinated": the date X died.
+        for (std::string_view event : same_time_events(k.folded)) {
+            std::string term = analyzer.term(event);
+            if (std::find(k.terms.begin(), k.terms.end(), term) == k.terms.end()) {
+                k.terms.push_back(std::move(term));
+            }
         }
     }
     if (aliases) {
@@ -579,7 +610,8 @@ Question analyze_question(std::string_view question,
             || in_take_place(words, i)) {
             continue;
         }
-        KeyTerm k = make_key_term(word, i == 0, analyzer, aliases);
+        const bool dated = q.type == AnswerType::Date || q.type == AnswerType::Year;
+        KeyTerm k = make_key_term(word, i == 0, dated, analyzer, aliases);
         if (i == typing.focus_index) {
             k.focus = true;
             k.weight = 0.4;
