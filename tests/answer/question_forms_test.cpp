@@ -41,5 +41,12 @@ TEST(QuestionForms, AKillingIsDatedByTheDeath) {
         has_term(analyze_question("Who assassinated Olsen?", analyzer), "assassinated", died));
 }
 
+TEST(QuestionForms, AHyphenatedNameIsOneKeyTermPerPart) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("When was the Treaty of Port-Elin signed?", analyzer);
+    EXPECT_TRUE(has_term(q, "Port", analyzer.term("port")));
+    EXPECT_TRUE(has_term(q, "Elin", analyzer.term("elin")));
+}
+
 }  // namespace
 }  // namespace iskra::answer

@@ -5,6 +5,7 @@
 #include "iskra/answer/alias_answerer.hpp"
 #include "iskra/answer/office_answerer.hpp"
 #include "iskra/answer/office_question.hpp"
+#include "iskra/answer/order_answerer.hpp"
 #include "iskra/answer/question_analyzer.hpp"
 #include "iskra/answer/verb_lexicon.hpp"
 #include "iskra/extract/name_fold.hpp"
@@ -99,9 +100,13 @@ Result<AnswerOutcome> Answerer::ask_with_features(const AskRequest& request,
     if (!passages.ok()) {
         return passages.status();
     }
-    if (auto alias = answer_alias_question(question, *passages, options_.confidence, analyzer)) {
-        alias->response.took_ms = watch.elapsed_ms();
-        return std::move(*alias);
+    auto special = answer_alias_question(question, *passages, options_.confidence, analyzer);
+    if (!special) {
+        special = answer_order_question(question, *passages, options_.confidence, analyzer);
+    }
+    if (special) {
+        special->response.took_ms = watch.elapsed_ms();
+        return std::move(*special);
     }
     const NameBook names = names_from_knowledge(knowledge_, *passages, analyzer);
     AnswerOutcome out = builder_.build(question, passages.take(), names, request.k, analyzer);

@@ -535,6 +535,35 @@ KeyTerm make_key_term(const QuestionWord& word,
     return k;
 }
 
+// "Brest-Litovsk", "Saint-Simon": the index holds the parts as words of their own, so each part
+// is a key term. Empty when the word has no inner hyphen or analyzes to one token.
+std::vector<KeyTerm> hyphen_parts(const QuestionWord& word,
+                                  bool sentence_initial,
+                                  bool dated_question,
+                                  text::Analyzer& analyzer,
+                                  const AliasLookup& aliases) {
+    std::vector<KeyTerm> out;
+    if (word.surface.find('-') == std::string::npos || analyzer.analyze(word.surface).size() < 2) {
+        return out;
+    }
+    std::size_t from = 0;
+    while (from <= word.surface.size()) {
+        std::size_t to = word.surface.find('-', from);
+        to = to == std::string::npos ? word.surface.size() : to;
+        QuestionWord part;
+        part.surface = word.surface.substr(from, to - from);
+        part.lower = word.lower.substr(from, to - from);
+        part.capitalized =
+            !part.surface.empty() && std::isupper(static_cast<unsigned char>(part.surface[0])) != 0;
+        if (part.lower.size() >= 2 && !text::is_stop_word(part.lower)) {
+            out.push_back(make_key_term(
+                part, sentence_initial && from == 0, dated_question, analyzer, aliases));
+        }
+        from = to + 1;
+    }
+    return out;
+}
+
 // "When did the trial take place": the idiom only says that something happened; its words are
 // not what a sentence about the event must contain.
 bool in_take_place(const std::vector<QuestionWord>& w, std::size_t i) {
@@ -627,10 +656,19 @@ Question analyze_question(std::string_view question,
                                            : 0;
             }
         }
-        if (or_index < words.size() && i >= option_start) {
-            q.option_terms[i < or_index ? 0 : 1].push_back(q.terms.size());
+        std::vector<KeyTerm> parts;
+        if (!k.focus) {
+            parts = hyphen_parts(word, i == 0, dated, analyzer, aliases);
         }
-        q.terms.push_back(std::move(k));
+        if (parts.empty()) {
+            parts.push_back(std::move(k));
+        }
+        for (KeyTerm& part : parts) {
+            if (or_index < words.size() && i >= option_start) {
+                q.option_terms[i < or_index ? 0 : 1].push_back(q.terms.size());
+            }
+            q.terms.push_back(std::move(part));
+        }
     }
     if (or_index < words.size()) {
         auto join = [&](std::size_t from, std::size_t to) {
