@@ -246,6 +246,38 @@ TEST(Collection, ReplacementsAcrossAutomaticFlushesKeepTheLastVersion) {
     EXPECT_TRUE(collection->check().ok());
 }
 
+// A full buffer is written on a background thread while the next one fills: the documents of
+// the segment being written are still found, replaced and removed through the writer.
+TEST(Collection, DocumentsOfASegmentBeingFlushedCanBeFoundAndRemoved) {
+    testing::TempDir dir;
+    CollectionOptions options;
+    options.memory_budget_bytes = 1;  // a flush starts at every batch
+    auto collection = open_collection(dir / "c", options);
+    auto writer = collection->writer();
+    ASSERT_TRUE(writer.ok());
+    // Three batches of 256: the first two are handed to the background flush in turn.
+    for (int i = 0; i < 3 * 256; ++i) {
+        std::string id = "d" + std::to_string(i);
+        ASSERT_TRUE((*writer)->add(make_doc(id, id, {"body of " + id})).ok());
+    }
+    EXPECT_TRUE((*writer)->has_document("d3", make_doc("d3", "d3", {"body of d3"}).content_hash));
+    EXPECT_TRUE(
+        (*writer)->has_document("d300", make_doc("d300", "d300", {"body of d300"}).content_hash));
+    ASSERT_TRUE((*writer)->remove("d3").ok());
+    ASSERT_TRUE((*writer)->remove("d300").ok());
+    ASSERT_TRUE((*writer)->add(make_doc("d5", "d5 again", {"new body"})).ok());
+    ASSERT_TRUE((*writer)->commit().ok());
+    EXPECT_GE((*writer)->stats().segments_flushed, 3u);
+    auto snapshot = collection->snapshot();
+    EXPECT_EQ(snapshot->live_doc_count(), 3u * 256 - 2);
+    EXPECT_FALSE(snapshot->find("d3").has_value());
+    EXPECT_FALSE(snapshot->find("d300").has_value());
+    ASSERT_TRUE(snapshot->find("d5").has_value());
+    EXPECT_EQ(snapshot->document(*snapshot->find("d5"))->title, "d5 again");
+    ASSERT_TRUE(snapshot->find("d700").has_value());
+    EXPECT_TRUE(collection->check().ok());
+}
+
 TEST(Collection, SnapshotTakenBeforeCommitDoesNotSeeNewDocuments) {
     testing::TempDir dir;
     auto collection = open_collection(dir / "c");
@@ -371,6 +403,22 @@ TEST(Collection, RefusesUnknownFormatVersion) {
     auto opened = Collection::open(dir / "c", {});
     EXPECT_EQ(opened.status().code(), StatusCode::Unsupported);
     EXPECT_NE(opened.status().message().find("version 9"), std::string::npos);
+}
+
+TEST(Collection, AsksToReindexACollectionOfAnOlderFormat) {
+    testing::TempDir dir;
+    ASSERT_NE(open_collection(dir / "c"), nullptr);
+    auto path = dir / "c" / std::string(kManifestFile);
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(15);
+    char version[4] = {2, 0, 0, 0};  // the analyzer split "python3" into two terms then
+    file.write(version, 4);
+    file.close();
+    auto opened = Collection::open(dir / "c", {});
+    EXPECT_EQ(opened.status().code(), StatusCode::Unsupported);
+    EXPECT_NE(opened.status().message().find("version 2"), std::string::npos);
+    EXPECT_NE(opened.status().message().find("older iskra"), std::string::npos);
+    EXPECT_NE(opened.status().message().find("re-index"), std::string::npos);
 }
 
 TEST(Collection, SecondWriterIsBusy) {

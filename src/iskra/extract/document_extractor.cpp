@@ -114,6 +114,9 @@ DocumentFacts extract_document(std::string_view text,
     facts.lower_case = looks_lower_case(text);
     std::optional<Anchor> anchor;
     std::uint32_t previous_end = 0;
+    std::vector<ScanToken> tokens;  // reused by every sentence
+    FoldedWords folded;
+    std::vector<DateMention> local_dates;
     for (std::uint32_t sentence_idx = 0; sentence_idx < sentences.size(); ++sentence_idx) {
         const auto& span = sentences[sentence_idx];
         if (span.begin > span.end || span.end > text.size()) {
@@ -125,13 +128,13 @@ DocumentFacts extract_document(std::string_view text,
         }
         previous_end = span.end;
         std::string_view sentence = text.substr(span.begin, span.end - span.begin);
-        auto tokens = scan_words(sentence);
-        auto folded = fold_words(sentence, tokens);
+        scan_words(sentence, tokens);
+        folded.assign(sentence, tokens);
         std::size_t dates_before = facts.dates.size();
         add_sentence_dates(sentence, tokens, folded, sentence_idx, span.begin, anchor, facts);
         auto found = find_entities(sentence, tokens, folded, facts.lower_case);
-        std::vector<DateMention> local_dates(
-            facts.dates.begin() + static_cast<std::ptrdiff_t>(dates_before), facts.dates.end());
+        local_dates.assign(facts.dates.begin() + static_cast<std::ptrdiff_t>(dates_before),
+                           facts.dates.end());
         for (auto& date : local_dates) {
             date.begin -= span.begin;
             date.end_byte -= span.begin;

@@ -138,6 +138,12 @@ std::size_t word_end(
 
 std::vector<ScanToken> scan_words(std::string_view text) {
     std::vector<ScanToken> tokens;
+    scan_words(text, tokens);
+    return tokens;
+}
+
+void scan_words(std::string_view text, std::vector<ScanToken>& tokens) {
+    tokens.clear();
     tokens.reserve(text.size() / 5 + 1);
     std::size_t pos = 0;
     bool space_before = true;
@@ -176,10 +182,15 @@ std::vector<ScanToken> scan_words(std::string_view text) {
         token.end = static_cast<std::uint32_t>(pos);
         tokens.push_back(token);
     }
-    return tokens;
 }
 
 FoldedWords::FoldedWords(std::string_view text, const std::vector<ScanToken>& tokens) {
+    assign(text, tokens);
+}
+
+void FoldedWords::assign(std::string_view text, const std::vector<ScanToken>& tokens) {
+    buffer_.clear();
+    spans_.clear();
     spans_.reserve(tokens.size());
     buffer_.reserve(text.size());
     for (const ScanToken& token : tokens) {

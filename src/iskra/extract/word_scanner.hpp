@@ -30,12 +30,18 @@ struct ScanToken {
 /// points (Latin, Greek, Cyrillic), other non-ASCII characters (dashes, quotes) are Punct.
 std::vector<ScanToken> scan_words(std::string_view text);
 
+/// The same into `tokens` (cleared first), reusing its capacity across sentences.
+void scan_words(std::string_view text, std::vector<ScanToken>& tokens);
+
 /// The folded forms (see fold_name) of a sentence's tokens, "" for non-words, kept in one
 /// buffer so that folding a sentence allocates twice, not once per word.
 class FoldedWords {
   public:
     FoldedWords() = default;
     FoldedWords(std::string_view text, const std::vector<ScanToken>& tokens);
+
+    /// Folds another sentence, reusing the buffers.
+    void assign(std::string_view text, const std::vector<ScanToken>& tokens);
 
     std::string_view operator[](std::size_t idx) const {
         const auto& [begin, end] = spans_[idx];

@@ -70,6 +70,11 @@ IndexWriter::Impl::Impl(std::shared_ptr<Collection> collection_in,
 
 IndexWriter::Impl::~Impl() {
     wait_inversion();
+    if (flusher.joinable()) {
+        flusher.join();
+        std::error_code error;
+        std::filesystem::remove_all(dir / flushing_name, error);
+    }
     // Uncommitted segments: nothing names them; remove them now rather than at the next open.
     std::error_code error;
     for (const PendingSegment& segment : pending) {
@@ -154,6 +159,9 @@ Status IndexWriter::Impl::add(DocumentRecord record) {
 }
 
 Status IndexWriter::Impl::process_batch() {
+    if (!flush_error.ok()) {
+        return flush_error;  // a failed background flush lost documents: nothing commits
+    }
     if (batch.empty()) {
         return {};
     }
@@ -175,8 +183,10 @@ Status IndexWriter::Impl::process_batch() {
     }
     wait_inversion();
     auto budget = static_cast<double>(collection->options().memory_budget_bytes);
-    if (static_cast<double>(buffer->memory_bytes()) >= kBufferShareOfBudget * budget) {
-        ISKRA_TRY(flush_inverted());
+    if (buffer->doc_count() > 0
+        && static_cast<double>(buffer->memory_bytes()) >= kBufferShareOfBudget * budget) {
+        ISKRA_TRY(finish_flush());
+        start_flush();
     }
     std::swap(batch, inverting_batch);
     std::swap(analyzed, inverting_analyzed);
@@ -198,36 +208,69 @@ void IndexWriter::Impl::wait_inversion() {
     }
 }
 
-Status IndexWriter::Impl::flush_inverted() {
-    DocId doc_count = buffer->doc_count();
-    if (doc_count == 0) {
-        return {};
+// Moves the full buffer to `flusher`, which builds its segment while a new buffer fills.
+// REQUIRES: no flush running, inversion waited for.
+void IndexWriter::Impl::start_flush() {
+    flushing_count = buffer->doc_count();
+    flushing_name = next_segment_name();
+    flushing = std::move(buffer);
+    buffer = std::make_unique<SegmentWriter>();
+    stats.buffered_bytes = 0;
+    flusher = std::thread([this] {
+        auto built = flushing->flush(dir / flushing_name);
+        if (built.ok()) {
+            flushing_built = built.take();
+        } else {
+            flushing_status = built.status();
+        }
+        flushing.reset();  // the buffer's memory goes back before the next one grows
+    });
+}
+
+// Waits for the background flush and makes its segment pending, with the deletes that came
+// while it was written.
+Status IndexWriter::Impl::finish_flush() {
+    if (!flusher.joinable()) {
+        return flush_error;
     }
+    flusher.join();
+    flush_error = std::move(flushing_status);
+    flushing_status = {};
+    ISKRA_TRY(flush_error);
     PendingSegment segment;
-    segment.name = next_segment_name();
-    auto built = buffer->flush(dir / segment.name);
-    ISKRA_TRY(built);
-    segment.built = built.take();
+    segment.name = flushing_name;
+    segment.built = std::move(flushing_built);
     auto reader = SegmentReader::open(dir / segment.name, segment.name);
-    ISKRA_TRY(reader);
+    if (!reader.ok()) {
+        flush_error = reader.status();
+        return flush_error;
+    }
     segment.reader = reader.take();
-    segment.deleted = DeletedDocs(doc_count);
-    for (DocId doc = 0; doc < doc_count; ++doc) {
+    segment.deleted = DeletedDocs(flushing_count);
+    for (DocId doc = 0; doc < flushing_count; ++doc) {
         if (buffer_deleted[doc]) {
             segment.deleted.insert(doc);
         }
     }
     pending.push_back(std::move(segment));
-    buffer = std::make_unique<SegmentWriter>();
-    buffer_deleted.erase(buffer_deleted.begin(), buffer_deleted.begin() + doc_count);
-    buffer_base += doc_count;
+    buffer_deleted.erase(buffer_deleted.begin(), buffer_deleted.begin() + flushing_count);
+    buffer_base += flushing_count;
+    flushing_count = 0;
     // Ids of flushed documents are now found through the pending segment's reader.
     std::erase_if(buffer_ids,
                   [&](const auto& entry) { return entry.second.sequence < buffer_base; });
     stats.segments_flushed += 1;
-    stats.buffered_bytes = 0;
     release_freed_memory();
     return {};
+}
+
+Status IndexWriter::Impl::flush_inverted() {
+    ISKRA_TRY(finish_flush());
+    if (buffer->doc_count() == 0) {
+        return {};
+    }
+    start_flush();
+    return finish_flush();
 }
 
 Status IndexWriter::Impl::flush_buffer() {

@@ -47,6 +47,8 @@ struct IndexWriter::Impl {
     bool has_document(std::string_view external_id, std::uint64_t content_hash) const;
     Status process_batch();
     void wait_inversion();
+    void start_flush();
+    Status finish_flush();
     Status flush_inverted();
     Status flush_buffer();
     Result<std::uint64_t> commit();
@@ -80,6 +82,16 @@ struct IndexWriter::Impl {
     std::vector<DocumentRecord> inverting_batch;
     std::vector<AnalyzedDocument> inverting_analyzed;
     std::thread inverter;
+    // A full buffer is built into a segment on `flusher` while the next buffer fills: the
+    // flushing writer holds sequences [buffer_base, buffer_base + flushing_count), `buffer` the
+    // ones after them; buffer_deleted and buffer_ids cover both until finish_flush().
+    std::unique_ptr<SegmentWriter> flushing;
+    std::string flushing_name;
+    DocId flushing_count = 0;
+    Status flushing_status;  // set by `flusher`, read after it is joined
+    BuiltSegment flushing_built;
+    Status flush_error;  // sticky: a failed flush fails every later batch and commit
+    std::thread flusher;
     std::vector<text::Analyzer> analyzers;
     unsigned threads = 1;
     WriterStats stats;

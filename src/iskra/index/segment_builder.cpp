@@ -85,6 +85,7 @@ void SegmentBuilder::add_unstored_document(std::string_view external_id,
 }
 
 void SegmentBuilder::begin_term(Field field) {
+    start_packing();
     field_ = field;
     term_postings_ = 0;
     postings_.begin_term(field == Field::All ? std::span<const std::uint32_t>(length_all_)
@@ -111,20 +112,19 @@ Status SegmentBuilder::finish_sink(FileSink& sink, std::string_view name, BuiltS
     return {};
 }
 
-Status SegmentBuilder::write_small_files(BuiltSegment& built) {
-    auto write = [&](std::string_view name, std::string raw) -> Status {
-        std::string content = name == kSegmentInfoFile ? std::move(raw) : pack_file_content(raw);
-        std::uint32_t crc = util::crc32c(content);
-        std::uint64_t size = content.size();
-        content += make_footer(size, crc);
-        ISKRA_TRY(util::write_file_durable(dir_ / name, content));
-        built.files.push_back({std::string(name), size + kFooterSize, crc});
-        return {};
-    };
+void SegmentBuilder::start_packing() {
+    if (!packing_started_) {
+        packing_started_ = true;
+        packer_ = std::jthread([this] { pack_small_files(); });
+    }
+}
+
+// Runs on packer_: reads only the per-document arrays, which no longer change.
+void SegmentBuilder::pack_small_files() {
     std::string norms;
     append_array(norms, length_all_);
     append_array(norms, length_title_);
-    ISKRA_TRY(write(kNormsFile, std::move(norms)));
+    packed_norms_ = pack_file_content(norms);
 
     // sentences: count, then per document its sentence count and the starts as deltas.
     util::ByteWriter sentences;
@@ -139,7 +139,7 @@ Status SegmentBuilder::write_small_files(BuiltSegment& built) {
             previous = sentence_starts_[i];
         }
     }
-    ISKRA_TRY(write(kSentencesFile, sentences.take()));
+    packed_sentences_ = pack_file_content(sentences.data());
 
     // ids: count, pad, hashes[n], offsets[n+1], sorted[n], id bytes.
     std::vector<std::uint32_t> sorted(doc_count());
@@ -159,7 +159,23 @@ Status SegmentBuilder::write_small_files(BuiltSegment& built) {
     append_array(ids, id_offsets_);
     append_array(ids, sorted);
     ids += id_bytes_;
-    ISKRA_TRY(write(kIdsFile, std::move(ids)));
+    packed_ids_ = pack_file_content(ids);
+}
+
+Status SegmentBuilder::write_small_files(BuiltSegment& built) {
+    start_packing();
+    packer_.join();
+    auto write = [&](std::string_view name, std::string content) -> Status {
+        std::uint32_t crc = util::crc32c(content);
+        std::uint64_t size = content.size();
+        content += make_footer(size, crc);
+        ISKRA_TRY(util::write_file_durable(dir_ / name, content));
+        built.files.push_back({std::string(name), size + kFooterSize, crc});
+        return {};
+    };
+    ISKRA_TRY(write(kNormsFile, std::move(packed_norms_)));
+    ISKRA_TRY(write(kSentencesFile, std::move(packed_sentences_)));
+    ISKRA_TRY(write(kIdsFile, std::move(packed_ids_)));
 
     info_.doc_count = doc_count();
     util::ByteWriter info;

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "iskra/index/doc_store_writer.hpp"
@@ -83,6 +84,8 @@ class SegmentBuilder {
                    FileSink positions,
                    FileSink terms,
                    FileSink store);
+    void start_packing();
+    void pack_small_files();
     Status write_small_files(BuiltSegment& built);
     Status finish_sink(FileSink& sink, std::string_view name, BuiltSegment& built);
 
@@ -106,6 +109,13 @@ class SegmentBuilder {
     std::vector<std::uint64_t> hashes_;
     std::vector<std::uint32_t> id_offsets_{0};
     std::string id_bytes_;
+    // norms, sentences and ids, compressed on `packer_` while the postings are written (the
+    // documents are all added by then); written by finish().
+    std::string packed_norms_;
+    std::string packed_sentences_;
+    std::string packed_ids_;
+    bool packing_started_ = false;
+    std::jthread packer_;  // last: joined before the rest is destroyed
 };
 
 }  // namespace iskra::index
