@@ -8,6 +8,7 @@
 #include "iskra/answer/order_answerer.hpp"
 #include "iskra/answer/question_analyzer.hpp"
 #include "iskra/answer/verb_lexicon.hpp"
+#include "iskra/answer/yesno_contrast.hpp"
 #include "iskra/extract/name_fold.hpp"
 #include "iskra/util/stopwatch.hpp"
 
@@ -69,6 +70,19 @@ NameBook names_from_knowledge(const extract::Knowledge* knowledge,
     return book;
 }
 
+// "Did X side with B?" answered from "X supported A while Y supported B": the sentence sets X
+// against B, so the answer is the opposite of what its wording alone gave.
+void settle_contrast(const Question& question, AskResponse& r, text::Analyzer& analyzer) {
+    if (question.type != AnswerType::YesNo || r.status != "answered" || !r.answer
+        || r.answer->support.empty()
+        || !contrasts_subject(question, r.answer->support.front().sentence.text, analyzer)) {
+        return;
+    }
+    const std::string verdict = r.answer->text == "yes" ? "no" : "yes";
+    r.answer->text = verdict;
+    r.answer->normalized = verdict;
+}
+
 }  // namespace
 
 Answerer::Answerer(std::shared_ptr<const index::Snapshot> snapshot,
@@ -110,6 +124,7 @@ Result<AnswerOutcome> Answerer::ask_with_features(const AskRequest& request,
     }
     const NameBook names = names_from_knowledge(knowledge_, *passages, analyzer);
     AnswerOutcome out = builder_.build(question, passages.take(), names, request.k, analyzer);
+    settle_contrast(question, out.response, analyzer);
     out.response.took_ms = watch.elapsed_ms();
     return out;
 }

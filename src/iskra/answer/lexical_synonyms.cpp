@@ -12,7 +12,7 @@ struct SynonymSet {
 };
 
 // Each row is one equivalence class; a word may be looked up in any of its inflected forms listed.
-constexpr std::array<SynonymSet, 21> kSets = {{
+constexpr std::array<SynonymSet, 22> kSets = {{
     {{"kill",
       "killed",
       "assassinate",
@@ -40,6 +40,7 @@ constexpr std::array<SynonymSet, 21> kSets = {{
     {{"precede", "preceded", "predecessor"}, 3},
     {{"join", "joined", "member", "membership"}, 4},
     {{"attack", "attacked", "assault", "raid"}, 4},
+    {{"side", "sided", "support", "supported", "supporting", "supporter", "supporters"}, 7},
     {{"control", "power", "leadership", "rule", "ruled"}, 5},
     {{"organise", "organize", "organised", "organized", "organisation", "organization"}, 6},
 }};
