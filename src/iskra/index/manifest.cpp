@@ -55,10 +55,13 @@ Result<Manifest> Manifest::decode(std::string_view bytes, std::string_view what)
     auto version = header.u32();
     ISKRA_TRY(version);
     if (*version != kFormatVersion) {
+        const std::string why = *version < kFormatVersion
+                                    ? ", written by an older iskra whose terms and layout differ"
+                                    : "";
         return Status::unsupported(
             std::string(what) + ": collection format version " + std::to_string(*version)
-            + " is not supported (this build reads version " + std::to_string(kFormatVersion)
-            + "): index the documents again into a new collection");
+            + " is not supported (this build reads version " + std::to_string(kFormatVersion) + why
+            + "): re-index the documents into a new collection");
     }
     auto content = read_footer(bytes, what, true);
     ISKRA_TRY(content);

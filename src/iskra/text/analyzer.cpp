@@ -15,18 +15,27 @@
 #include "iskra/text/unicode_folder.hpp"
 #include "iskra/util/assert.hpp"
 
-// Word rules (the same for ASCII and non-ASCII text, so a query and a document always agree):
-//   * a word is a maximal run of letters (with their combining marks) or of digits; a change
-//     from letters to digits splits ("office13" -> "office", "13"; "1920s" -> "1920", "s"), so
-//     "1940-08-21" gives "1940", "08", "21";
-//   * an apostrophe (' or ’) between two letters stays inside the word: "people's" is one word,
-//     and Snowball's English stemmer removes the possessive ("people's" -> "peopl", the same
-//     term as "people"); a leading or trailing apostrophe is dropped ("'40s", "workers'");
-//   * everything else (hyphens, dashes, periods, slashes, underscores) separates words, so
-//     "well-known" and "marxist–leninist" give two words each and "U.S." gives "u", "s";
+// Word rules (the same for ASCII and non-ASCII text, so a query and a document always agree). They
+// follow the word boundaries of Unicode UAX #29, as Lucene's StandardTokenizer does, except where
+// noted:
+//   * a word is a maximal run of letters (with their combining marks) and digits: letters and
+//     digits stay together ("python3", "v4l2", "mp3", "1920s" are one word each);
+//   * an apostrophe (' or ’) or a period between two letters stays inside the word:
+//     "people's" is one word (Snowball's English stemmer removes the possessive: "people's" ->
+//     "peopl", the same term as "people"), and so are "U.S." -> "u.s", "e.g." -> "e.g" and
+//     "foo.conf"; a leading or trailing apostrophe or period is dropped ("'40s", "workers'");
+//   * a period, comma or semicolon between two digits stays inside: "3.14", "1,000" and "2.6.32"
+//     are one word each (so "1,000" does not match "1000", as in Lucene);
+//   * an underscore between letters or digits stays inside: "x86_64", "snake_case" (unlike
+//     UAX #29, leading and trailing underscores are dropped: "__init__" -> "init");
+//   * everything else separates words: hyphens and dashes ("e-mail" -> "e", "mail";
+//     "1940-08-21" -> "1940", "08", "21"), slashes, colons (unlike UAX #29, "10:30" and "re:foo"
+//     split), and a period between a letter and a digit ("v.2" -> "v", "2");
 //   * runs of Han, kana, Thai, Lao, Khmer or Myanmar letters (written without spaces) are
 //     segmented by ICU's dictionary-based word break iterator.
-// Pure-ASCII words never touch ICU: they are lower-cased in place and stemmed through a cache.
+// Only words made of letters and apostrophes are stemmed: "python3", "u.s", "x86_64" and numbers
+// are kept as folded. Pure-ASCII words never touch ICU: they are lower-cased in place and stemmed
+// through a cache.
 
 namespace iskra::text {
 
@@ -35,7 +44,8 @@ namespace {
 constexpr std::size_t kMaxWordBytes = 100;  // longer "words" are base64, hashes or junk
 constexpr std::size_t kMaxCacheEntries = 1 << 16;
 
-enum class CharClass : std::uint8_t { Other, Letter, Digit, Apostrophe, NonAscii };
+// Joiner: a character that may stay inside a word between two letters or digits (' . , ; _).
+enum class CharClass : std::uint8_t { Other, Letter, Digit, Joiner, NonAscii };
 
 constexpr std::array<CharClass, 256> make_ascii_classes() {
     std::array<CharClass, 256> classes{};
@@ -46,8 +56,8 @@ constexpr std::array<CharClass, 256> make_ascii_classes() {
             classes[c] = CharClass::Letter;
         } else if (c >= '0' && c <= '9') {
             classes[c] = CharClass::Digit;
-        } else if (c == '\'') {
-            classes[c] = CharClass::Apostrophe;
+        } else if (c == '\'' || c == '.' || c == ',' || c == ';' || c == '_') {
+            classes[c] = CharClass::Joiner;
         } else {
             classes[c] = CharClass::Other;
         }
@@ -57,7 +67,7 @@ constexpr std::array<CharClass, 256> make_ascii_classes() {
 
 constexpr std::array<CharClass, 256> kAsciiClasses = make_ascii_classes();
 
-enum class Kind : std::uint8_t { Other, Letter, Digit, Mark, Apostrophe, Complex };
+enum class Kind : std::uint8_t { Other, Letter, Digit, Mark, Joiner, Complex };
 
 struct Char {
     Kind kind;
@@ -85,7 +95,7 @@ bool is_complex_script(UChar32 c) {
 
 Kind classify_code_point(UChar32 c) {
     if (c == 0x2019 || c == 0x02BC) {
-        return Kind::Apostrophe;
+        return Kind::Joiner;  // apostrophes
     }
     switch (u_charType(c)) {
         case U_UPPERCASE_LETTER:
@@ -112,8 +122,8 @@ Char char_at(std::string_view text, std::size_t pos) {
             return {Kind::Letter, 1};
         case CharClass::Digit:
             return {Kind::Digit, 1};
-        case CharClass::Apostrophe:
-            return {Kind::Apostrophe, 1};
+        case CharClass::Joiner:
+            return {Kind::Joiner, 1};
         case CharClass::Other:
             return {Kind::Other, 1};
         case CharClass::NonAscii:
@@ -128,6 +138,25 @@ Char char_at(std::string_view text, std::size_t pos) {
         return {Kind::Other, bytes};  // ill-formed byte: a separator
     }
     return {classify_code_point(c), bytes};
+}
+
+// True when the joiner at `pos` stays inside a word whose last letter or digit is of kind `last`
+// and which goes on with a character of kind `next` (the rules at the top of this file).
+bool joins(std::string_view text, std::size_t pos, Kind last, Kind next) {
+    if (next != Kind::Letter && next != Kind::Digit) {
+        return false;
+    }
+    switch (text[pos]) {
+        case '_':
+            return true;
+        case '.':
+            return last == next;
+        case ',':
+        case ';':
+            return last == Kind::Digit && next == Kind::Digit;
+        default:  // apostrophes
+            return last == Kind::Letter && next == Kind::Letter;
+    }
 }
 
 }  // namespace
@@ -150,7 +179,7 @@ struct Analyzer::Impl {
     Impl& operator=(Impl&&) = delete;
 
     void analyze(std::string_view text, std::vector<Token>& out);
-    std::size_t scan_word(std::string_view text, std::size_t pos, Kind kind, bool& ascii) const;
+    std::size_t scan_word(std::string_view text, std::size_t pos, Kind last, bool& ascii) const;
     std::size_t scan_complex(std::string_view text, std::size_t pos) const;
     void emit_complex(std::string_view text,
                       std::size_t begin,
@@ -168,25 +197,21 @@ struct Analyzer::Impl {
     std::array<char, kMaxWordBytes> lowered{};
 };
 
-// Returns the end of the word of `kind` (Letter or Digit) that starts at `pos`.
+// Returns the end of the word that goes on at `pos` after a letter or digit of kind `last`.
 std::size_t Analyzer::Impl::scan_word(std::string_view text,
                                       std::size_t pos,
-                                      Kind kind,
+                                      Kind last,
                                       bool& ascii) const {
     while (pos < text.size()) {
         const Char ch = char_at(text, pos);
-        if (ch.kind == kind || ch.kind == Kind::Mark) {
-            ascii = ascii && ch.length == 1;
-            pos += ch.length;
-            continue;
+        if (ch.kind == Kind::Letter || ch.kind == Kind::Digit || ch.kind == Kind::Mark) {
+            last = ch.kind == Kind::Mark ? last : ch.kind;
+        } else if (ch.kind != Kind::Joiner || pos + ch.length >= text.size()
+                   || !joins(text, pos, last, char_at(text, pos + ch.length).kind)) {
+            break;
         }
-        if (ch.kind == Kind::Apostrophe && kind == Kind::Letter && pos + ch.length < text.size()
-            && char_at(text, pos + ch.length).kind == Kind::Letter) {
-            ascii = ascii && ch.length == 1;
-            pos += ch.length;
-            continue;
-        }
-        break;
+        ascii = ascii && ch.length == 1;
+        pos += ch.length;
     }
     return pos;
 }
@@ -214,24 +239,28 @@ void Analyzer::Impl::analyze(std::string_view text, std::vector<Token>& out) {
     const std::size_t size = text.size();
     while (pos < size) {
         const CharClass cls = kAsciiClasses[static_cast<unsigned char>(text[pos])];
-        if (cls == CharClass::Other || cls == CharClass::Apostrophe) {
+        if (cls == CharClass::Other || cls == CharClass::Joiner) {
             ++pos;
             continue;
         }
         if (cls == CharClass::Letter || cls == CharClass::Digit) {
-            // Pure-ASCII words end at the first byte of another class; only an apostrophe or a
-            // non-ASCII byte right after needs the general scan.
+            // Pure-ASCII words end at the first byte that is not a letter or digit; only a joiner
+            // or a non-ASCII byte right after needs the general scan.
             std::size_t end = pos + 1;
-            while (end < size && kAsciiClasses[static_cast<unsigned char>(text[end])] == cls) {
+            while (end < size) {
+                const CharClass next = kAsciiClasses[static_cast<unsigned char>(text[end])];
+                if (next != CharClass::Letter && next != CharClass::Digit) {
+                    break;
+                }
                 ++end;
             }
             bool ascii = true;
             if (end < size) {
                 const CharClass next = kAsciiClasses[static_cast<unsigned char>(text[end])];
-                if (next == CharClass::NonAscii
-                    || (next == CharClass::Apostrophe && cls == CharClass::Letter)) {
+                if (next == CharClass::NonAscii || next == CharClass::Joiner) {
+                    const CharClass last = kAsciiClasses[static_cast<unsigned char>(text[end - 1])];
                     end = scan_word(
-                        text, end, cls == CharClass::Letter ? Kind::Letter : Kind::Digit, ascii);
+                        text, end, last == CharClass::Letter ? Kind::Letter : Kind::Digit, ascii);
                 }
             }
             emit(text.substr(pos, end - pos), ascii, pos, out);
@@ -340,10 +369,12 @@ std::string Analyzer::Impl::stem(std::string_view folded) {
     }
     bool has_latin_letter = false;
     for (const char c : folded) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            return std::string(folded);  // the English stemmer only for Latin-script words
+        const bool letter = c >= 'a' && c <= 'z';
+        if (!letter && c != '\'') {
+            // The English stemmer only for Latin-script words: not "python3", "u.s" or "x86_64".
+            return std::string(folded);
         }
-        has_latin_letter = has_latin_letter || (c >= 'a' && c <= 'z');
+        has_latin_letter = has_latin_letter || letter;
     }
     if (!has_latin_letter) {
         return std::string(folded);
