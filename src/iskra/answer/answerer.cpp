@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "iskra/answer/alias_answerer.hpp"
+#include "iskra/answer/gloss_answerer.hpp"
 #include "iskra/answer/office_answerer.hpp"
 #include "iskra/answer/office_question.hpp"
 #include "iskra/answer/order_answerer.hpp"
@@ -117,6 +118,9 @@ Result<AnswerOutcome> Answerer::ask_with_features(const AskRequest& request,
     auto special = answer_alias_question(question, *passages, options_.confidence, analyzer);
     if (!special) {
         special = answer_order_question(question, *passages, options_.confidence, analyzer);
+    }
+    if (!special) {
+        special = answer_gloss_question(question, *passages, options_.confidence, analyzer);
     }
     if (special) {
         special->response.took_ms = watch.elapsed_ms();

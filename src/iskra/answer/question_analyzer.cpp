@@ -615,6 +615,8 @@ Question analyze_question(std::string_view question,
     const Typing typing = type_question(words);
     q.type = typing.type;
     q.asks_alias = asks_for_alias(words);
+    // "whose name means 'Our Word'": the framing words are not the name's sentence's words.
+    const bool gloss = !quoted_gloss(question).empty();
     std::size_t option_start = words.size();
     std::size_t or_index = words.size();
     if (is_order_question(words)) {
@@ -636,7 +638,7 @@ Question analyze_question(std::string_view question,
         // "first" asks for an order in "which came first", but is a key word in "first wife".
         const bool order_word = option_start < words.size() && word.lower == "first";
         if (order_word || skip_as_term(word.lower) || word.lower.size() < 2
-            || in_take_place(words, i)) {
+            || in_take_place(words, i) || (gloss && is_gloss_frame_word(word.lower))) {
             continue;
         }
         const bool dated = q.type == AnswerType::Date || q.type == AnswerType::Year;

@@ -1,5 +1,7 @@
 #include "iskra/answer/question_words.hpp"
 
+#include <array>
+
 namespace iskra::answer {
 namespace {
 
@@ -67,6 +69,38 @@ std::vector<QuestionWord> split_question(std::string_view question) {
     }
     finish_word(current, out);
     return out;
+}
+
+std::string quoted_gloss(std::string_view question) {
+    static constexpr std::array<std::string_view, 4> kCues = {
+        "means ", "meant ", "meaning ", "translated as "};
+    for (std::string_view cue : kCues) {
+        const std::size_t at = question.find(cue);
+        if (at == std::string_view::npos) {
+            continue;
+        }
+        std::string_view rest = question.substr(at + cue.size());
+        // Quotes: ' " or the UTF-8 curly ones (E2 80 98/99/9C/9D).
+        std::size_t open = 0;
+        if (rest.starts_with("'") || rest.starts_with("\"")) {
+            open = 1;
+        } else if (rest.starts_with("\xE2\x80\x98") || rest.starts_with("\xE2\x80\x9C")) {
+            open = 3;
+        } else {
+            continue;
+        }
+        rest.remove_prefix(open);
+        const std::size_t close = rest.find_first_of(open == 1 ? "'\"" : "\xE2");
+        if (close != std::string_view::npos && close > 0) {
+            return std::string(rest.substr(0, close));
+        }
+    }
+    return {};
+}
+
+bool is_gloss_frame_word(std::string_view lower) {
+    return lower == "name" || lower == "means" || lower == "meant" || lower == "meaning"
+           || lower == "translated" || lower == "translates";
 }
 
 }  // namespace iskra::answer

@@ -18,4 +18,13 @@ struct QuestionWord {
 /// treated as apostrophes; "'s" and a trailing "'" are dropped (and noted).
 std::vector<QuestionWord> split_question(std::string_view question);
 
+/// The quoted meaning a question gives of the name it asks for: "which newspaper, whose name
+/// means 'Our Word'" -> "Our Word". Empty when the question quotes no meaning after "means",
+/// "meant", "meaning" or "translated as".
+std::string quoted_gloss(std::string_view question);
+
+/// The words that frame such a meaning ("name", "means", "meaning"...): not what a sentence
+/// giving the name must contain.
+bool is_gloss_frame_word(std::string_view lower);
+
 }  // namespace iskra::answer
