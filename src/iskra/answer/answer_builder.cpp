@@ -214,6 +214,34 @@ AnswerGroup to_answer_group(const Context& ctx,
     return out;
 }
 
+// "Who were Tesla's partners", "which entities", "what countries": the question asks for
+// several things (a plural head noun, or "who were"), so a list of them is one answer.
+bool asks_for_many(const Question& q) {
+    const std::string& f = q.focus;
+    const bool plural_focus = f.size() > 3 && f.back() == 's' && !f.ends_with("ss")
+                              && !f.ends_with("us") && !f.ends_with("is");
+    const std::string lower = padded_lower(q.text);
+    return plural_focus || lower.starts_with(" who were ")
+           || lower.starts_with(" what were the names ");
+}
+
+// The coordination ("Robert Lane and Benjamin Vail") of the head's sentence that holds the head
+// candidate as one of its items, if any.
+std::optional<Candidate> coordination_of(const Context& ctx,
+                                         const Candidate& head,
+                                         const NameBook& names,
+                                         text::Analyzer& analyzer) {
+    std::optional<Candidate> best;
+    for (Candidate& c : extract_candidates(
+             ctx.question, ctx.passages[head.passage], head.passage, names, analyzer)) {
+        if (c.origin == CandidateOrigin::Joined && c.begin <= head.begin && c.end >= head.end
+            && (!best || c.end - c.begin > best->end - best->begin)) {
+            best = std::move(c);
+        }
+    }
+    return best;
+}
+
 std::vector<Candidate> collect_candidates(const Context& ctx,
                                           const NameBook& names,
                                           text::Analyzer& analyzer) {
@@ -226,8 +254,9 @@ std::vector<Candidate> collect_candidates(const Context& ctx,
         }
         for (Candidate& c :
              extract_candidates(ctx.question, ctx.passages[idx], idx, names, analyzer)) {
-            if (c.begin < ps.window_begin || c.end > ps.window_end) {
-                continue;  // outside the part of a long sentence that matched
+            if (c.begin < ps.window_begin || c.end > ps.window_end
+                || c.origin == CandidateOrigin::Joined) {
+                continue;  // outside the matched part of a long sentence; lists come later
             }
             c.score =
                 ps.score * c.type_confidence
@@ -643,6 +672,12 @@ void factoid_answer(const Context& ctx,
     }
     r.status = "answered";
     r.answer = to_answer_group(ctx, best, candidates);
+    if (asks_for_many(ctx.question)) {
+        if (auto list = coordination_of(ctx, head, names, analyzer)) {
+            r.answer->text = list->text;
+            r.answer->normalized = list->normalized;
+        }
+    }
     std::vector<std::size_t> text_passages = {head.passage};
     for (std::size_t g = 1; g < groups.size() && r.conflicts.size() < kMaxConflicts; ++g) {
         const CandidateGroup& rival = groups[g];

@@ -26,6 +26,7 @@ constexpr std::array<std::pair<std::string_view, int>, 28> kNumberWords = {{
 constexpr double kMistypedName = 0.2;         // entity_type_confidence of a name of another type
 constexpr double kLowerCaseChunkShare = 0.8;  // a chunk of lower-cased text taken as a name
 constexpr std::size_t kMaxChunkWords = 8;
+constexpr std::size_t kMaxJoinedItems = 6;
 constexpr double kQuestionNamePenalty = 0.4;  // a candidate holding the question's own name
 constexpr std::size_t kMaxNameWords = 4;
 constexpr double kFocusPhraseConfidence = 0.7;  // a noun phrase headed by the question's head noun
@@ -66,19 +67,49 @@ std::string format_number(double v) {
     return s;
 }
 
-// True when `candidate` holds one of the question's names (a proper key term or its aliases).
+bool names_a_thing(const KeyTerm& k) {
+    return k.proper && !k.focus && !std::all_of(k.surface.begin(), k.surface.end(), [](char ch) {
+               return ch >= '0' && ch <= '9';
+           });
+}
+
+// The question's names as runs of adjacent proper key terms ("Genghis Khan" is one name, of two
+// terms): indices into question.terms.
+std::vector<std::vector<std::size_t>> question_names(const Question& question) {
+    std::vector<std::vector<std::size_t>> out;
+    std::size_t last_end = std::string::npos;
+    for (std::size_t t = 0; t < question.terms.size(); ++t) {
+        const KeyTerm& k = question.terms[t];
+        const std::size_t at =
+            k.surface.empty() ? std::string::npos : question.text.find(k.surface);
+        if (!names_a_thing(k) || at == std::string::npos) {
+            last_end = std::string::npos;
+            continue;
+        }
+        if (out.empty() || last_end == std::string::npos || at != last_end + 1) {
+            out.emplace_back();
+        }
+        out.back().push_back(t);
+        last_end = at + k.surface.size();
+    }
+    return out;
+}
+
+// True when `candidate` holds one of the question's names whole (every term of it, or aliases):
+// "Economist Joseph Stiglitz" holds "Stiglitz", "Hulagu Khan" does not hold "Genghis Khan".
 bool holds_question_name(const Question& question,
                          std::string_view candidate,
                          text::Analyzer& analyzer) {
-    for (const text::Token& token : analyzer.analyze(candidate)) {
-        for (const KeyTerm& k : question.terms) {
-            if (k.proper && !k.focus
-                && std::find(k.terms.begin(), k.terms.end(), token.term) != k.terms.end()
-                && !std::all_of(k.surface.begin(), k.surface.end(), [](char ch) {
-                       return ch >= '0' && ch <= '9';
-                   })) {
-                return true;
-            }
+    const std::vector<text::Token> tokens = analyzer.analyze(candidate);
+    auto has = [&](const KeyTerm& k) {
+        return std::any_of(tokens.begin(), tokens.end(), [&](const text::Token& token) {
+            return std::find(k.terms.begin(), k.terms.end(), token.term) != k.terms.end();
+        });
+    };
+    for (const std::vector<std::size_t>& name : question_names(question)) {
+        if (std::all_of(
+                name.begin(), name.end(), [&](std::size_t t) { return has(question.terms[t]); })) {
+            return true;
         }
     }
     return false;
@@ -117,6 +148,7 @@ void add_date_candidates(const Question& question,
             continue;
         }
         Candidate c;
+        c.origin = CandidateOrigin::Date;
         c.type = question.type;
         c.passage = idx;
         c.begin = m.begin;
@@ -230,6 +262,42 @@ void extend_with_unit(std::string_view text,
     }
 }
 
+// Tokens i+1 and i+2 are a hyphen or en dash and a number, glued: a range ("27-30", "9–18").
+bool range_follows(std::string_view text,
+                   const std::vector<extract::ScanToken>& tokens,
+                   std::size_t i) {
+    if (i + 2 >= tokens.size() || !tokens[i + 1].glued || !tokens[i + 2].glued
+        || tokens[i + 2].kind != extract::TokenKind::Number) {
+        return false;
+    }
+    const std::string_view dash =
+        text.substr(tokens[i + 1].begin, tokens[i + 1].end - tokens[i + 1].begin);
+    return dash == "-" || dash == "\u2013";
+}
+
+// "565 °C", "30°F": a temperature's unit is part of it.
+void extend_with_degrees(std::string_view text, std::uint32_t& end) {
+    for (std::string_view unit : {" \u00b0C", "\u00b0C", " \u00b0F", "\u00b0F"}) {
+        if (text.substr(end).starts_with(unit)) {
+            end += static_cast<std::uint32_t>(unit.size());
+            return;
+        }
+    }
+}
+
+// "every five years" for "how often": the frequency word before a duration.
+void extend_with_every(std::string_view text,
+                       const std::vector<extract::ScanToken>& tokens,
+                       std::size_t first,
+                       std::uint32_t& begin) {
+    if (first > 0 && tokens[first - 1].kind == extract::TokenKind::Word
+        && lower_ascii(text.substr(tokens[first - 1].begin,
+                                   tokens[first - 1].end - tokens[first - 1].begin))
+               == "every") {
+        begin = tokens[first - 1].begin;
+    }
+}
+
 void add_number_candidates(const Question& question,
                            const Passage& passage,
                            std::size_t idx,
@@ -267,6 +335,10 @@ void add_number_candidates(const Question& question,
             if (begin > 0 && text[begin - 1] == '$') {
                 --begin;
             }
+            if (range_follows(text, tokens, i)) {
+                i += 2;  // "27-30%", "9–18": the range is the value as written
+                end = tokens[i].end;
+            }
         } else if (t.kind == extract::TokenKind::Word) {
             if (auto v = number_word(word)) {
                 value = *v;
@@ -276,14 +348,19 @@ void add_number_candidates(const Question& question,
             continue;
         }
         extend_with_scale(text, tokens, i, end, *value);
+        extend_with_degrees(text, end);
         // The value as the text qualifies it: "over 37 million", "up to 30%", "six years".
         std::uint32_t shown_begin = begin;
         std::uint32_t shown_end = end;
         extend_with_qualifier(text, tokens, start_token, shown_begin);
-        if (question.focus == "long") {
+        if (question.focus == "long" || question.focus == "often") {
             extend_with_unit(text, tokens, i, shown_end);
         }
+        if (question.focus == "often" && shown_end > end) {
+            extend_with_every(text, tokens, start_token, shown_begin);
+        }
         Candidate c;
+        c.origin = CandidateOrigin::Number;
         c.type = AnswerType::Number;
         c.passage = idx;
         c.begin = shown_begin;
@@ -361,6 +438,7 @@ void add_known_names(const Question& question,
                 taken.emplace_back(at, end);
                 const NameBook::Entry* e = names.find(name);
                 Candidate c;
+                c.origin = CandidateOrigin::KnownName;
                 c.type = question.type;
                 c.passage = idx;
                 c.begin = static_cast<std::uint32_t>(std::min(at, passage.ref.text.size()));
@@ -388,6 +466,7 @@ void add_entity_candidates(const Question& question,
     const extract::SentenceEntities found = extract::find_entities(text, passage.lower_case);
     for (const extract::EntityMention& m : found.mentions) {
         Candidate c;
+        c.origin = CandidateOrigin::Entity;
         c.type = question.type;
         c.passage = idx;
         c.begin = m.begin;
@@ -402,6 +481,7 @@ void add_entity_candidates(const Question& question,
     }
     for (const extract::AliasStatement& a : found.aliases) {
         Candidate c;
+        c.origin = CandidateOrigin::Alias;
         c.type = question.type;
         c.passage = idx;
         c.begin = a.position;
@@ -480,6 +560,7 @@ void push_chunk(const Passage& passage,
     }
     const std::size_t words = to - from;
     Candidate c;
+    c.origin = CandidateOrigin::Chunk;
     c.type = type;
     c.passage = idx;
     c.begin = tokens[from].begin;
@@ -703,6 +784,7 @@ void add_focus_phrases(const Question& question,
             continue;
         }
         Candidate c;
+        c.origin = CandidateOrigin::Focus;
         c.type = question.type;
         c.passage = idx;
         c.begin = tokens[from].begin;
@@ -768,6 +850,7 @@ void add_quoted_spans(const Question& question,
             const auto words = std::count(inner.begin(), inner.end(), ' ') + 1;
             if (!inner.empty() && inner.front() != ' ' && words <= kMaxQuotedWords) {
                 Candidate c;
+                c.origin = CandidateOrigin::Quoted;
                 c.type = question.type;
                 c.passage = idx;
                 c.begin = static_cast<std::uint32_t>(begin);
@@ -858,6 +941,73 @@ bool phonetic(std::string_view text) {
     });
 }
 
+// The separator between two items of a coordination at `at`, or 0 bytes when none; `last` tells
+// whether it closes the list ("and", "or", "&").
+std::size_t coordination_at(std::string_view text, std::size_t at, bool& last) {
+    static constexpr std::pair<std::string_view, bool> kSeparators[] = {
+        {", and ", true},
+        {", or ", true},
+        {" and ", true},
+        {" or ", true},
+        {" & ", true},
+        {"/", true},
+        {", ", false},
+    };
+    for (const auto& [sep, closes] : kSeparators) {
+        if (text.substr(std::min(at, text.size())).starts_with(sep)) {
+            last = closes;
+            return sep.size();
+        }
+    }
+    return 0;
+}
+
+bool joinable(const Candidate& c) {
+    return c.origin != CandidateOrigin::Date && c.origin != CandidateOrigin::Alias;
+}
+
+// "Robert Lane and Benjamin Vail", "China, Japan and Korea", "HIV/AIDS": candidates of one
+// sentence joined by commas and a closing "and"/"or" are also one answer (the list).
+void add_coordinations(const Passage& passage, std::vector<Candidate>& out) {
+    const std::string& text = passage.ref.text;
+    const std::size_t count = out.size();
+    for (std::size_t first = 0; first < count; ++first) {
+        if (!joinable(out[first])) {
+            continue;
+        }
+        std::size_t cur = first;
+        for (std::size_t items = 1; items < kMaxJoinedItems; ++items) {
+            bool closes = false;
+            const std::size_t gap = coordination_at(text, out[cur].end, closes);
+            if (gap == 0) {
+                break;
+            }
+            const std::size_t next_begin = out[cur].end + gap;
+            std::size_t next = count;
+            for (std::size_t k = 0; k < count; ++k) {
+                if (joinable(out[k]) && out[k].begin == next_begin
+                    && (next == count || out[k].end > out[next].end)) {
+                    next = k;
+                }
+            }
+            if (next == count) {
+                break;
+            }
+            cur = next;
+            if (closes) {
+                Candidate c = out[first];
+                c.origin = CandidateOrigin::Joined;
+                c.end = out[cur].end;
+                c.text = text.substr(c.begin, c.end - c.begin);
+                c.normalized = lower_ascii(c.text);
+                c.date.reset();
+                out.push_back(std::move(c));
+                break;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 std::optional<double> parse_number(std::string_view text) {
@@ -946,6 +1096,10 @@ std::vector<Candidate> extract_candidates(const Question& question,
             break;
         default:
             break;
+    }
+    if (question.type != AnswerType::Date && question.type != AnswerType::Year
+        && !passage.lower_case) {
+        add_coordinations(passage, out);
     }
     if (is_named_entity(question.type) || question.type == AnswerType::List) {
         for (Candidate& c : out) {
