@@ -12,7 +12,7 @@ namespace iskra::answer {
 namespace {
 
 constexpr double kMinTitleShare = 0.6;
-constexpr std::size_t kMaxHolders = 300;  // most mentioned people searched for a Holder question
+constexpr std::size_t kMaxHolders = 150;  // most mentioned people searched for a Holder question
 
 // A title word with the terms that count as it (its own, then its synonyms').
 using TitleWord = std::vector<std::string>;
