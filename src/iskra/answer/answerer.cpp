@@ -5,6 +5,7 @@
 #include "iskra/answer/alias_answerer.hpp"
 #include "iskra/answer/gloss_answerer.hpp"
 #include "iskra/answer/kin_answerer.hpp"
+#include "iskra/answer/kind_answerer.hpp"
 #include "iskra/answer/office_answerer.hpp"
 #include "iskra/answer/office_question.hpp"
 #include "iskra/answer/order_answerer.hpp"
@@ -125,6 +126,9 @@ Result<AnswerOutcome> Answerer::ask_with_features(const AskRequest& request,
     }
     if (const auto kin = parse_kin_question(request.question); kin && !special) {
         special = answer_kin_question(*kin, question, *passages, options_.confidence, analyzer);
+    }
+    if (!special) {
+        special = answer_kind_question(question, *passages, options_.confidence, analyzer);
     }
     if (special) {
         special->response.took_ms = watch.elapsed_ms();

@@ -1,0 +1,172 @@
+#include "iskra/answer/kind_answerer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+#include <string>
+
+#include "iskra/answer/scored_passage.hpp"
+#include "iskra/text/stop_words.hpp"
+
+namespace iskra::answer {
+namespace {
+
+constexpr double kMinCoverage = 0.35;
+constexpr std::size_t kPassagesRead = 12;
+constexpr std::size_t kMaxNameWords = 3;
+constexpr std::size_t kMaxLowerCaseNameWords = 1;  // where a lower-cased name ends is unknown
+constexpr std::uint8_t kNotEvidence = (1u << 1) | (1u << 2) | (1u << 5);  // off-topic, ...
+constexpr std::array<std::string_view, 3> kLinkWords = {"of", "called", "named"};
+
+struct Words {
+    std::vector<text::Token> tokens;
+    std::vector<std::string> folded;
+};
+
+bool is_question_term(const Question& q, std::string_view folded) {
+    return std::any_of(
+        q.terms.begin(), q.terms.end(), [&](const KeyTerm& k) { return k.folded == folded; });
+}
+
+bool name_word(
+    const Words& w, std::size_t i, std::string_view text, bool lower_case, const Question& q) {
+    const std::string_view raw =
+        text.substr(w.tokens[i].begin, w.tokens[i].end - w.tokens[i].begin);
+    const auto first = static_cast<unsigned char>(raw[0]);
+    const bool capital = lower_case || (first >= 'A' && first <= 'Z') || first >= 0x80;
+    const bool letters =
+        std::none_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return capital && letters && !text::is_stop_word(w.folded[i])
+           && !is_question_term(q, w.folded[i]);
+}
+
+// Tokens [from, to) joined by spaces only.
+bool joined(const Words& w, std::string_view text, std::size_t from, std::size_t to) {
+    for (std::size_t i = from + 1; i < to; ++i) {
+        const std::string_view gap =
+            text.substr(w.tokens[i - 1].end, w.tokens[i].begin - w.tokens[i - 1].end);
+        if (gap.find_first_not_of(' ') != std::string_view::npos) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The name next to the head noun `focus` in `text`, or empty.
+std::string name_by_kind(const Question& q,
+                         std::string_view text,
+                         bool lower_case,
+                         text::Analyzer& analyzer) {
+    Words w;
+    w.tokens = analyzer.analyze(text);
+    for (const text::Token& t : w.tokens) {
+        w.folded.push_back(analyzer.fold(text.substr(t.begin, t.end - t.begin)));
+    }
+    const std::size_t most = lower_case ? kMaxLowerCaseNameWords : kMaxNameWords;
+    for (std::size_t i = 0; i < w.tokens.size(); ++i) {
+        if (w.folded[i] != q.focus) {
+            continue;
+        }
+        // After: "island büyükada", "the island of Büyükada", "a village called Yanovka".
+        std::size_t from = i + 1;
+        if (from < w.tokens.size()
+            && std::find(kLinkWords.begin(), kLinkWords.end(), w.folded[from])
+                   != kLinkWords.end()) {
+            ++from;
+        }
+        std::size_t to = from;
+        while (to < w.tokens.size() && to - from < most && name_word(w, to, text, lower_case, q)
+               && joined(w, text, i, to + 1)) {
+            ++to;
+        }
+        // A capitalised kind word is part of the name ("the River Tyne", "Büyükada Island").
+        const auto head = static_cast<unsigned char>(text[w.tokens[i].begin]);
+        const bool kind_in_name = !lower_case && head >= 'A' && head <= 'Z';
+        if (to > from) {
+            const std::size_t start = kind_in_name ? i : from;
+            return std::string(
+                text.substr(w.tokens[start].begin, w.tokens[to - 1].end - w.tokens[start].begin));
+        }
+        // Before, in capitalised text only: "Büyükada Island".
+        std::size_t begin = i;
+        while (!lower_case && begin > 0 && i - begin < most
+               && name_word(w, begin - 1, text, lower_case, q)
+               && joined(w, text, begin - 1, i + 1)) {
+            --begin;
+        }
+        if (begin < i) {
+            const std::size_t last = kind_in_name ? i : i - 1;
+            return std::string(
+                text.substr(w.tokens[begin].begin, w.tokens[last].end - w.tokens[begin].begin));
+        }
+    }
+    return {};
+}
+
+std::string display_form(std::string name, bool lower_case) {
+    if (lower_case && !name.empty() && name[0] >= 'a' && name[0] <= 'z') {
+        name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    }
+    return name;
+}
+
+}  // namespace
+
+std::optional<AnswerOutcome> answer_kind_question(const Question& question,
+                                                  const std::vector<Passage>& passages,
+                                                  const ConfidenceModel& model,
+                                                  text::Analyzer& analyzer) {
+    const bool kind_question =
+        question.focus_required && !question.focus.empty()
+        && (question.type == AnswerType::Place || question.type == AnswerType::Organization);
+    if (!kind_question || passages.empty()) {
+        return std::nullopt;
+    }
+    const std::vector<PassageScore> scores = score_passages(question, passages, analyzer);
+    std::vector<std::size_t> ranked(passages.size());
+    std::iota(ranked.begin(), ranked.end(), std::size_t{0});
+    std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) {
+        return scores[a].score > scores[b].score;
+    });
+    for (std::size_t r = 0; r < ranked.size() && r < kPassagesRead; ++r) {
+        const std::size_t idx = ranked[r];
+        const Passage& p = passages[idx];
+        const PassageScore& s = scores[idx];
+        if (s.coverage < kMinCoverage || s.proper_missing || (p.flags & kNotEvidence) != 0) {
+            continue;
+        }
+        std::string name = name_by_kind(question, p.ref.text, p.lower_case, analyzer);
+        if (name.empty()) {
+            continue;
+        }
+        AnswerOutcome out;
+        AskResponse& resp = out.response;
+        resp.question = question.text;
+        resp.type = std::string(answer_type_name(question.type));
+        for (const KeyTerm& t : question.terms) {
+            resp.key_terms.push_back(t.surface);
+        }
+        AnswerGroup g;
+        g.text = display_form(std::move(name), p.lower_case);
+        g.normalized = analyzer.fold(g.text);
+        g.score = s.score;
+        g.independent_sources = 1;
+        g.support.push_back(AnswerSupport{p.ref, s.score});
+        resp.status = "answered";
+        resp.answer_text = p.ref.text;
+        resp.answer = std::move(g);
+        AnswerFeatures& f = out.features;
+        f.coverage = s.coverage;
+        f.score = s.score;
+        f.margin = 1;
+        f.sources = 1;
+        f.type_match = 0.7;
+        f.factoid = 1;
+        f.retrieval = 1;
+        resp.confidence = model.probability(f);
+        return out;
+    }
+    return std::nullopt;
+}
+
+}  // namespace iskra::answer
