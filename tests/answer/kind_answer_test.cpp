@@ -38,5 +38,23 @@ TEST(KindAnswer, TheNameNextToTheKindAnswers) {
     EXPECT_EQ(r->status, "not_found");
 }
 
+TEST(KindAnswer, ARoleIsWrittenBeforeThePersonsName) {
+    iskra::testing::TempDir dir("iskra-role");
+    std::filesystem::create_directories(dir / "docs");
+    iskra::testing::write_text_file(
+        dir / "docs" / "a.txt",
+        "olsen arrest\n\nmarch 1931 governor ordered arrest maria olsen task given harbour "
+        "officer jon eik turn brought olsen bergen prison\n\nolsen released two weeks later\n");
+    testing::SeedCollection c = testing::build_seed_collection(dir / "docs", dir / "collection");
+    Answerer answerer(c.snapshot, &c.knowledge);
+    text::Analyzer analyzer;
+    AskRequest request;
+    request.question = "Which harbour officer did the governor task with arresting Olsen?";
+    auto r = answerer.ask(request, analyzer);
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->status, "answered");
+    EXPECT_EQ(r->answer->text, "Jon Eik");
+}
+
 }  // namespace
 }  // namespace iskra::answer

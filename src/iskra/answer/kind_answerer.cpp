@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <numeric>
 #include <string>
 
@@ -14,7 +15,10 @@ namespace {
 constexpr double kMinCoverage = 0.35;
 constexpr std::size_t kPassagesRead = 12;
 constexpr std::size_t kMaxNameWords = 3;
-constexpr std::size_t kMaxLowerCaseNameWords = 1;  // where a lower-cased name ends is unknown
+// Where a lower-cased name ends is unknown: one word for a place, given name and surname for a
+// person.
+constexpr std::size_t kMaxLowerCaseNameWords = 1;
+constexpr std::size_t kMaxLowerCasePersonWords = 2;
 constexpr std::uint8_t kNotEvidence = (1u << 1) | (1u << 2) | (1u << 5);  // off-topic, ...
 constexpr std::array<std::string_view, 3> kLinkWords = {"of", "called", "named"};
 
@@ -62,14 +66,17 @@ std::string name_by_kind(const Question& q,
     for (const text::Token& t : w.tokens) {
         w.folded.push_back(analyzer.fold(text.substr(t.begin, t.end - t.begin)));
     }
-    const std::size_t most = lower_case ? kMaxLowerCaseNameWords : kMaxNameWords;
+    const std::size_t lower_most =
+        q.type == AnswerType::Person ? kMaxLowerCasePersonWords : kMaxLowerCaseNameWords;
+    const std::size_t most = lower_case ? lower_most : kMaxNameWords;
     for (std::size_t i = 0; i < w.tokens.size(); ++i) {
         if (w.folded[i] != q.focus) {
             continue;
         }
         // After: "island büyükada", "the island of Büyükada", "a village called Yanovka".
         std::size_t from = i + 1;
-        if (from < w.tokens.size()
+        const bool person = q.type == AnswerType::Person;  // "officer of X" is not a name
+        if (!person && from < w.tokens.size()
             && std::find(kLinkWords.begin(), kLinkWords.end(), w.folded[from])
                    != kLinkWords.end()) {
             ++from;
@@ -81,7 +88,7 @@ std::string name_by_kind(const Question& q,
         }
         // A capitalised kind word is part of the name ("the River Tyne", "Büyükada Island").
         const auto head = static_cast<unsigned char>(text[w.tokens[i].begin]);
-        const bool kind_in_name = !lower_case && head >= 'A' && head <= 'Z';
+        const bool kind_in_name = !person && !lower_case && head >= 'A' && head <= 'Z';
         if (to > from) {
             const std::size_t start = kind_in_name ? i : from;
             return std::string(
@@ -104,10 +111,24 @@ std::string name_by_kind(const Question& q,
 }
 
 std::string display_form(std::string name, bool lower_case) {
-    if (lower_case && !name.empty() && name[0] >= 'a' && name[0] <= 'z') {
-        name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    bool start = true;
+    for (char& c : name) {
+        if (lower_case && start && c >= 'a' && c <= 'z') {
+            c = static_cast<char>(c - 'a' + 'A');
+        }
+        start = c == ' ';
     }
     return name;
+}
+
+// "Which officer ...", "in which village ...": the head noun follows the wh-word.
+bool asks_which_kind(const Question& q) {
+    std::string lower;
+    for (char c : q.text.substr(0, 24)) {
+        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    return lower.starts_with("which ") || lower.starts_with("what ")
+           || lower.find(" which ") != std::string::npos;
 }
 
 }  // namespace
@@ -116,9 +137,13 @@ std::optional<AnswerOutcome> answer_kind_question(const Question& question,
                                                   const std::vector<Passage>& passages,
                                                   const ConfidenceModel& model,
                                                   text::Analyzer& analyzer) {
+    // A person's role ("which NKVD officer") is written before the name just the same.
+    const bool role_question =
+        question.type == AnswerType::Person && !question.focus.empty() && asks_which_kind(question);
     const bool kind_question =
-        question.focus_required && !question.focus.empty()
-        && (question.type == AnswerType::Place || question.type == AnswerType::Organization);
+        role_question
+        || (question.focus_required && !question.focus.empty()
+            && (question.type == AnswerType::Place || question.type == AnswerType::Organization));
     if (!kind_question || passages.empty()) {
         return std::nullopt;
     }
