@@ -27,8 +27,9 @@ constexpr std::size_t kCandidatePassages = 12;
 constexpr double kMinCoverage = 0.4;  // below: the question is not covered, abstain
 constexpr double kMinFactoidScore = 0.12;
 constexpr double kMinTypeConfidence = 0.35;  // a named answer of another type does not answer
-constexpr double kMinCommonCoverage =
-    0.34;  // the question's ordinary words must be there too  // below: no candidate is good enough
+// The question's ordinary words must be there too, some of them: a sentence that states the
+// relation in other words ("the Act of 1996" for "when was the Act passed") still answers.
+constexpr double kMinCommonCoverage = 0.1;
 // A sentence this close to the whole question answers it even without its ordinary words.
 constexpr double kFullCoverage = 0.85;
 constexpr double kRelationWeight = 2.0;     // ordinary question words in proximity, vs names
