@@ -32,6 +32,9 @@ constexpr double kMinTypeConfidence = 0.35;  // a named answer of another type d
 constexpr double kMinCommonCoverage = 0.1;
 // A sentence this close to the whole question answers it even without its ordinary words.
 constexpr double kFullCoverage = 0.85;
+// A sentence this close to the question answers with a noun phrase when it has no value of the
+// asked type ("who" and "Red Guards"), at a lower confidence.
+constexpr double kPhraseCoverage = 0.7;
 constexpr double kRelationWeight = 2.0;     // ordinary question words in proximity, vs names
 constexpr double kProximityShare = 0.4;     // how much a candidate's nearness to the terms counts
 constexpr double kLeadingSpanShare = 0.65;  // untyped span before every matched question word
@@ -575,7 +578,7 @@ void short_span(const Context& ctx,
     }
 }
 
-// A sentence that states the whole question yet holds no value of the expected type ("who" and
+// A sentence that states most of the question yet holds no value of the expected type ("who" and
 // "two research teams"): its best noun phrase answers, at a lower confidence. Otherwise not found.
 void phrase_answer(const Context& ctx,
                    text::Analyzer& analyzer,
@@ -583,7 +586,7 @@ void phrase_answer(const Context& ctx,
                    AskResponse& r,
                    AnswerFeatures& f) {
     const PassageScore& top = ctx.scores[ctx.ranked.front()];
-    if (top.coverage < kFullCoverage || top.proper_missing) {
+    if (top.coverage < kPhraseCoverage || top.proper_missing) {
         set_not_found(ctx, r);
         return;
     }
