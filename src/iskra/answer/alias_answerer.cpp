@@ -129,6 +129,7 @@ std::optional<AnswerOutcome> answer_alias_question(const Question& question,
     x.sources = static_cast<double>(docs.size());
     x.type_match = 0.9;
     x.factoid = 1;
+    x.pattern = 1;
     double top_retrieval = 0;
     for (const Passage& p : passages) {
         top_retrieval = std::max(top_retrieval, p.retrieval_score);

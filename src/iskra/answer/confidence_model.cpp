@@ -13,7 +13,9 @@ std::array<double, kFeatureCount> feature_vector(const AnswerFeatures& f) {
             f.type_match,
             f.factoid,
             f.retrieval,
-            f.faq};
+            f.faq,
+            f.pattern,
+            f.score * f.type_match};
 }
 
 double ConfidenceModel::probability(const AnswerFeatures& features) const {
@@ -29,9 +31,12 @@ std::array<double, kFeatureCount> ConfidenceModel::default_weights() {
     // Logistic regression (L2 0.01) fitted by bench/fit_confidence.py --pool on the answered
     // questions of XQuAD-as-a-collection and seeds-qa dev together (eval_qa --dump-features; a
     // definition or reason answer counts as right when its sentences hold the gold answer),
-    // refitted 2026-11-23 after the span-selection changes. In-sample ECE: XQuAD 0.068, seeds-qa
-    // 0.106; 5-fold cross-validated: XQuAD 0.057, seeds-qa 0.141 (50 answers: noisy).
-    return {-2.9613, 0.6012, 1.4311, 0.9932, -0.1792, 0.9777, 0.5478, 0.0077, 0.1836};
+    // refitted 2026-11-23 after the question-form answerers (offices, aliases, glosses, kin,
+    // kinds, which-came-first) and the pattern and score x type features. In-sample ECE: XQuAD
+    // 0.062, seeds-qa 0.076; 5-fold cross-validated: XQuAD 0.070, seeds-qa 0.112 (54 answers:
+    // noisy).
+    return {
+        -2.6809, 0.4383, 0.8960, 0.9871, -0.2225, 0.7483, 0.6066, -0.0962, 0.0898, 0.1589, 1.0926};
 }
 
 }  // namespace iskra::answer

@@ -15,9 +15,13 @@ struct AnswerFeatures {
     double factoid = 0;     ///< 1 for short-value answers, 0 for sentence answers
     double retrieval = 0;   ///< best passage's retrieval score share of the top one, 0..1
     double faq = 0;  ///< 1 when the answer follows a collection question matching the question
+    /// 1 when a question form's own pattern gave the answer (an office the collection states,
+    /// "pen name X", "X (meaning)", "married X", "the island of X", which-came-first dates)
+    double pattern = 0;
 };
 
-inline constexpr std::size_t kFeatureCount = 9;  // bias + the eight features
+// bias, the nine features, and score x type_match (a strong group of the asked type).
+inline constexpr std::size_t kFeatureCount = 11;
 
 std::array<double, kFeatureCount> feature_vector(const AnswerFeatures& f);
 

@@ -154,6 +154,7 @@ std::optional<AnswerOutcome> answer_gloss_question(const Question& question,
     f.sources = 1;
     f.type_match = 0.9;
     f.factoid = 1;
+    f.pattern = 1;
     f.retrieval = 1;
     r.confidence = model.probability(f);
     return out;

@@ -206,6 +206,7 @@ std::optional<AnswerOutcome> answer_kin_question(const KinQuestion& kin,
         f.sources = 1;
         f.type_match = 0.9;
         f.factoid = 1;
+        f.pattern = 1;
         f.retrieval = 1;
         resp.confidence = model.probability(f);
         return out;

@@ -187,6 +187,7 @@ std::optional<AnswerOutcome> answer_kind_question(const Question& question,
         f.sources = 1;
         f.type_match = 0.7;
         f.factoid = 1;
+        f.pattern = 1;
         f.retrieval = 1;
         resp.confidence = model.probability(f);
         return out;

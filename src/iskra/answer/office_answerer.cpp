@@ -128,6 +128,7 @@ AnswerOutcome outcome_of(const Found& f,
     x.sources = 1;
     x.type_match = 1;
     x.factoid = 1;
+    x.pattern = 1;
     x.retrieval = 1;
     r.confidence = model.probability(x);
     return out;

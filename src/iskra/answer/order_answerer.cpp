@@ -126,6 +126,7 @@ std::optional<AnswerOutcome> answer_order_question(const Question& question,
     f.sources = 1;
     f.type_match = 1;
     f.factoid = 1;
+    f.pattern = 1;
     f.retrieval = 1;
     r.confidence = model.probability(f);
     return out;
