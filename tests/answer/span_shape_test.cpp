@@ -74,6 +74,25 @@ TEST(SpanShape, SingularQuestionKeepsOneName) {
     EXPECT_EQ(out.response.answer->text, "Clara Holm");
 }
 
+TEST(SpanShape, WhatIsTheNameTakesTheSpanAfterKnownAs) {
+    const AnswerOutcome out =
+        ask("What is the name of the village elder in Harlow?",
+            {passage_of("In Harlow the village elder is known as a reeve, and in many parishes of "
+                        "the county the old customs are still kept.")});
+    ASSERT_TRUE(out.response.answer.has_value());
+    EXPECT_EQ(out.response.answer->text, "reeve");
+}
+
+TEST(SpanShape, WhatWasTheTakesTheComplementAfterTheQuestionWords) {
+    const AnswerOutcome out =
+        ask("What was the first mill in the valley?",
+            {passage_of("The first mill in the valley was Hollow Mill, a water mill on the River "
+                        "Brant.")});
+    ASSERT_TRUE(out.response.answer.has_value());
+    // A definition's answer is its sentence; the key phrase is the normalised value.
+    EXPECT_EQ(out.response.answer->normalized, "Hollow Mill");
+}
+
 TEST(SpanShape, NumberRangesAndDegreesStayWhole) {
     const auto range = candidates_for("How many workers did the mill employ?",
                                       "The mill employed 40\u201355 workers in winter.");

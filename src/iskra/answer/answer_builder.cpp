@@ -35,6 +35,8 @@ constexpr double kFullCoverage = 0.85;
 // A sentence this close to the question answers with a noun phrase when it has no value of the
 // asked type ("who" and "Red Guards"), at a lower confidence.
 constexpr double kPhraseCoverage = 0.7;
+constexpr double kNamingBoost = 1.5;  // a span after "known as", "called"
+constexpr double kCopulaBoost = 1.3;  // a span after "is"/"was" that follows the question's words
 constexpr double kRelationWeight = 2.0;     // ordinary question words in proximity, vs names
 constexpr double kProximityShare = 0.4;     // how much a candidate's nearness to the terms counts
 constexpr double kLeadingSpanShare = 0.65;  // untyped span before every matched question word
@@ -110,6 +112,57 @@ double agent_cue(const Candidate& c, std::string_view sentence, const Question& 
     }
     const std::string_view before = sentence.substr(c.begin - 3, 3);
     return before == "by " ? 1.5 : 1.0;
+}
+
+// The words before `at` in `sentence`, lower case, with a leading article of the span skipped:
+// "... is known as a guru" gives "... is known as" for the span "guru".
+std::string lower_before(std::string_view sentence, std::uint32_t at) {
+    std::string before =
+        padded_lower(sentence.substr(0, std::min<std::size_t>(at, sentence.size())));
+    while (!before.empty() && before.back() == ' ') {
+        before.pop_back();
+    }
+    for (std::string_view article : {" a", " an", " the"}) {
+        if (before.ends_with(article)) {
+            before.resize(before.size() - article.size());
+            break;
+        }
+    }
+    return before;
+}
+
+// "The spiritual teacher is known as a guru", "the first settlement was Pons Aelius": a span named
+// by a naming verb is what "what is the name of X" asks for, and the complement of a copula after
+// every matched word of the question is what "what was the X" asks for.
+double naming_cue(const Candidate& c,
+                  std::string_view sentence,
+                  const TermMatches& m,
+                  const Question& q) {
+    if (q.type != AnswerType::Other && q.type != AnswerType::Definition) {
+        return 1.0;
+    }
+    const std::string asked = padded_lower(q.text);
+    const std::string before = lower_before(sentence, c.begin);
+    const bool asks_name = asked.find(" name ") != std::string::npos
+                           || asked.find(" called") != std::string::npos
+                           || asked.find(" known as") != std::string::npos
+                           || asked.find(" term ") != std::string::npos;
+    for (std::string_view cue : {" known as", " called", " named", " termed", " referred to as"}) {
+        if (asks_name && before.ends_with(cue)) {
+            return kNamingBoost;
+        }
+    }
+    const bool asks_what_the =
+        asked.starts_with(" what is the ") || asked.starts_with(" what was the ")
+        || asked.starts_with(" what are the ") || asked.starts_with(" what were the ");
+    const bool copula = asks_what_the
+                        && (before.ends_with(" is") || before.ends_with(" was")
+                            || before.ends_with(" are") || before.ends_with(" were"));
+    const bool all_before = m.positions.size() >= 2
+                            && std::all_of(m.positions.begin(),
+                                           m.positions.end(),
+                                           [&](std::uint32_t pos) { return pos < c.begin; });
+    return copula && all_before ? kCopulaBoost : 1.0;
 }
 
 bool is_copy(const Passage& p) {
@@ -265,7 +318,8 @@ std::vector<Candidate> collect_candidates(const Context& ctx,
             c.score =
                 ps.score * c.type_confidence
                 * (1.0 - kProximityShare + kProximityShare * proximity(c, ps.matches, ctx.question))
-                * agent_cue(c, ctx.passages[idx].ref.text, ctx.question);
+                * agent_cue(c, ctx.passages[idx].ref.text, ctx.question)
+                * naming_cue(c, ctx.passages[idx].ref.text, ps.matches, ctx.question);
             all.push_back(std::move(c));
         }
     }
