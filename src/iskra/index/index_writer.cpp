@@ -30,6 +30,9 @@ constexpr std::uint64_t kBatchBytes = std::uint64_t{1} << 20;
 // this share of the budget. Measured on the 354 MB debian-prose corpus with the default 1 GiB:
 // the buffer flushes twice and the peak RSS stays under the budget.
 constexpr double kBufferShareOfBudget = 0.25;
+// While a full buffer is written in the background, the next one may grow to this share of the
+// budget before the writer waits for that flush: both buffers are in memory meanwhile.
+constexpr double kOverlapShareOfBudget = 0.0625;
 
 // Gives the freed buffer back to the system after a flush: glibc keeps freed heap memory in its
 // arenas otherwise, and the next buffer would grow on top of it.
@@ -183,8 +186,11 @@ Status IndexWriter::Impl::process_batch() {
     }
     wait_inversion();
     auto budget = static_cast<double>(collection->options().memory_budget_bytes);
-    if (buffer->doc_count() > 0
-        && static_cast<double>(buffer->memory_bytes()) >= kBufferShareOfBudget * budget) {
+    auto buffered = static_cast<double>(buffer->memory_bytes());
+    if (flusher.joinable() && buffered >= kOverlapShareOfBudget * budget) {
+        ISKRA_TRY(finish_flush());
+    }
+    if (buffer->doc_count() > 0 && buffered >= kBufferShareOfBudget * budget) {
         ISKRA_TRY(finish_flush());
         start_flush();
     }
@@ -223,7 +229,8 @@ void IndexWriter::Impl::start_flush() {
         } else {
             flushing_status = built.status();
         }
-        flushing.reset();  // the buffer's memory goes back before the next one grows
+        flushing.reset();
+        release_freed_memory();  // back to the system now, not after the next buffer grew
     });
 }
 
@@ -260,7 +267,6 @@ Status IndexWriter::Impl::finish_flush() {
     std::erase_if(buffer_ids,
                   [&](const auto& entry) { return entry.second.sequence < buffer_base; });
     stats.segments_flushed += 1;
-    release_freed_memory();
     return {};
 }
 
