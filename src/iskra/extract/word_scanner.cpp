@@ -198,10 +198,12 @@ void FoldedWords::assign(std::string_view text, const std::vector<ScanToken>& to
         if (token.kind == TokenKind::Word) {
             std::string_view piece = text.substr(token.begin, token.end - token.begin);
             bool ascii = true;
-            for (char c : piece) {
-                auto byte = static_cast<unsigned char>(c);
+            buffer_.resize(begin + piece.size());
+            char* out = buffer_.data() + begin;
+            for (std::size_t k = 0; k < piece.size(); ++k) {
+                auto byte = static_cast<unsigned char>(piece[k]);
                 ascii = ascii && byte < 0x80;
-                buffer_.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
+                out[k] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
             }
             if (!ascii) {
                 buffer_.resize(begin);
