@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "iskra/answer/alias_answerer.hpp"
+#include "iskra/answer/count_answerer.hpp"
 #include "iskra/answer/gloss_answerer.hpp"
 #include "iskra/answer/kin_answerer.hpp"
 #include "iskra/answer/kind_answerer.hpp"
@@ -129,6 +130,9 @@ Result<AnswerOutcome> Answerer::ask_with_features(const AskRequest& request,
     }
     if (!special) {
         special = answer_kind_question(question, *passages, options_.confidence, analyzer);
+    }
+    if (!special) {
+        special = answer_count_question(question, *passages, options_.confidence, analyzer);
     }
     if (special) {
         special->response.took_ms = watch.elapsed_ms();

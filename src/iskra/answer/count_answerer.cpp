@@ -1,0 +1,148 @@
+#include "iskra/answer/count_answerer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+
+#include "iskra/answer/question_words.hpp"
+#include "iskra/answer/scored_passage.hpp"
+
+namespace iskra::answer {
+namespace {
+
+constexpr double kMinCoverage = 0.5;
+constexpr std::size_t kPassagesRead = 5;
+constexpr double kNextSentenceShare = 0.7;  // a count in the next sentence is weaker evidence
+constexpr std::uint8_t kNotEvidence = (1u << 1) | (1u << 2) | (1u << 5);  // off-topic, ...
+constexpr std::array<std::string_view, 19> kNumberWords = {
+    "two",   "three", "four",    "five",   "six",    "seven",  "eight",
+    "nine",  "ten",   "eleven",  "twelve", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety",
+};
+
+bool is_count(std::string_view w) {
+    const bool digits = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == ',' || c == '.';
+    });
+    return digits || std::find(kNumberWords.begin(), kNumberWords.end(), w) != kNumberWords.end();
+}
+
+std::string singular(std::string w) {
+    if (w.size() > 3 && w.back() == 's') {
+        w.pop_back();
+    }
+    return w;
+}
+
+// "40 days" in `text`: the number's text, or empty.
+std::string count_of_unit(std::string_view text,
+                          const std::string& unit,
+                          text::Analyzer& analyzer) {
+    const std::vector<text::Token> tokens = analyzer.analyze(text);
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        const std::string w =
+            analyzer.fold(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+        if (singular(w) != unit) {
+            continue;
+        }
+        const std::string_view n =
+            text.substr(tokens[i - 1].begin, tokens[i - 1].end - tokens[i - 1].begin);
+        if (!is_count(analyzer.fold(n))) {
+            continue;
+        }
+        // "more than 70,000 men", "over 5,100 days": the bound is part of the count.
+        std::size_t from = i - 1;
+        auto word = [&](std::size_t k) {
+            return analyzer.fold(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
+        };
+        if (from >= 2 && word(from - 1) == "than"
+            && (word(from - 2) == "more" || word(from - 2) == "less"
+                || word(from - 2) == "fewer")) {
+            from -= 2;
+        } else if (from >= 2 && word(from - 1) == "least" && word(from - 2) == "at") {
+            from -= 2;
+        } else if (from >= 1
+                   && (word(from - 1) == "over" || word(from - 1) == "nearly"
+                       || word(from - 1) == "almost" || word(from - 1) == "under")) {
+            from -= 1;
+        }
+        return std::string(text.substr(tokens[from].begin, tokens[i - 1].end - tokens[from].begin));
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string counted_unit(std::string_view question) {
+    const std::vector<QuestionWord> w = split_question(question);
+    for (std::size_t i = 0; i + 2 < w.size(); ++i) {
+        if (w[i].lower == "how" && w[i + 1].lower == "many" && w[i + 2].lower.size() > 3
+            && w[i + 2].lower.back() == 's') {
+            return singular(w[i + 2].lower);
+        }
+    }
+    return {};
+}
+
+std::optional<AnswerOutcome> answer_count_question(const Question& question,
+                                                   const std::vector<Passage>& passages,
+                                                   const ConfidenceModel& model,
+                                                   text::Analyzer& analyzer) {
+    const std::string unit = counted_unit(question.text);
+    if (unit.empty() || passages.empty()) {
+        return std::nullopt;
+    }
+    const std::vector<PassageScore> scores = score_passages(question, passages, analyzer);
+    std::vector<std::size_t> ranked(passages.size());
+    std::iota(ranked.begin(), ranked.end(), std::size_t{0});
+    std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) {
+        return scores[a].score > scores[b].score;
+    });
+    for (std::size_t r = 0; r < ranked.size() && r < kPassagesRead; ++r) {
+        const std::size_t idx = ranked[r];
+        const Passage& p = passages[idx];
+        const PassageScore& s = scores[idx];
+        if (s.coverage < kMinCoverage || s.proper_missing || (p.flags & kNotEvidence) != 0) {
+            continue;
+        }
+        std::string count = count_of_unit(p.ref.text, unit, analyzer);
+        const bool next = count.empty();
+        if (next) {
+            count = count_of_unit(p.after, unit, analyzer);
+        }
+        if (count.empty()) {
+            continue;
+        }
+        AnswerOutcome out;
+        AskResponse& resp = out.response;
+        resp.question = question.text;
+        resp.type = std::string(answer_type_name(question.type));
+        for (const KeyTerm& t : question.terms) {
+            resp.key_terms.push_back(t.surface);
+        }
+        const double score = s.score * (next ? kNextSentenceShare : 1.0);
+        AnswerGroup g;
+        g.text = count;
+        g.normalized = analyzer.fold(count);
+        g.score = score;
+        g.independent_sources = 1;
+        g.support.push_back(AnswerSupport{p.ref, score});
+        resp.status = "answered";
+        resp.answer_text = next ? p.ref.text + " " + p.after : p.ref.text;
+        resp.answer = std::move(g);
+        AnswerFeatures& f = out.features;
+        f.coverage = s.coverage;
+        f.score = score;
+        f.margin = 1;
+        f.sources = 1;
+        f.type_match = 1;
+        f.factoid = 1;
+        f.pattern = 1;
+        f.retrieval = 1;
+        resp.confidence = model.probability(f);
+        return out;
+    }
+    return std::nullopt;
+}
+
+}  // namespace iskra::answer
