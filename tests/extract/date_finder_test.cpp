@@ -1,6 +1,7 @@
 #include "iskra/extract/date_finder.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -119,6 +120,21 @@ TEST(FindDates, ReadsOldStyleBracketsInTheirCommonForms) {
     ASSERT_EQ(mentions.size(), 1u);
     ASSERT_TRUE(mentions[0].old_style.has_value());
     EXPECT_EQ(mentions[0].old_style->iso(), "1855-02-19");
+}
+
+TEST(FindDates, GivesTheNewStyleTextWithoutTheOldStyleBracket) {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"born 3 March [O.S. 19 February] 1855 in", "3 March 1855"},
+        {"born 3 march [o\nfebruary] 1855 kiev", "3 march 1855"},
+        {"born March 3 [O.S. February 19], 1855", "March 3, 1855"},
+        {"born 3 March 1855 (O.S. 19 February 1855), he", "3 March 1855"},
+        {"born on 3 March 1855 in Kiev", "3 March 1855"},
+    };
+    for (const auto& [text, expected] : cases) {
+        const auto mentions = find_dates(text);
+        ASSERT_FALSE(mentions.empty()) << text;
+        EXPECT_EQ(mentions.front().text_without_aside(text), expected) << text;
+    }
 }
 
 TEST(FindDates, RejectsNumbersThatAreNotDates) {

@@ -9,6 +9,29 @@
 
 namespace iskra::extract {
 
+std::string DateMention::text_without_aside(std::string_view text) const {
+    if (end_byte > text.size() || begin > end_byte) {
+        return {};
+    }
+    if (aside_end <= aside_begin || aside_begin < begin || aside_end > end_byte) {
+        return std::string(text.substr(begin, end_byte - begin));
+    }
+    std::string_view before = text.substr(begin, aside_begin - begin);
+    std::string_view after = text.substr(aside_end, end_byte - aside_end);
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) {
+        before.remove_suffix(1);
+    }
+    while (!after.empty() && (after.front() == ' ' || after.front() == '\n')) {
+        after.remove_prefix(1);
+    }
+    std::string out(before);
+    if (!after.empty() && after.front() != ',') {
+        out += ' ';
+    }
+    out += after;
+    return out;
+}
+
 Date DateMention::to_date(std::string_view text) const {
     std::string written;
     if (end_byte <= text.size() && begin <= end_byte) {
@@ -141,6 +164,13 @@ class DateScanner {
     std::size_t skip_to_close(std::size_t idx) const;
     bool is_close(std::size_t idx) const { return is_punct(idx, "]") || is_punct(idx, ")"); }
     void attach_other(DateMention& m, std::optional<DateValue> other, bool other_is_old) const;
+    // Records tokens [open, after) as the mention's other-calendar bracket, when not empty.
+    void set_aside(DateMention& m, std::size_t open, std::size_t after) const {
+        if (after > open) {
+            m.aside_begin = tokens_[open].begin;
+            m.aside_end = tokens_[after - 1].end;
+        }
+    }
     DatePart qualifier_before(std::size_t idx, std::size_t& begin_idx) const;
     bool looks_like_quantity(std::size_t idx) const;
     bool lifespan_context(std::size_t idx) const;
@@ -463,6 +493,7 @@ std::size_t DateScanner::try_day_month(std::size_t idx, DateMention& m) const {
     const std::size_t bracket = pos;
     pos = parse_bracketed_date(pos, other, other_is_old);
     const bool skipped_bracket = pos != bracket;
+    set_aside(m, bracket, pos);
     pos = skip_comma(pos);
     m.value = DateValue{0,
                         static_cast<std::uint8_t>(month),
@@ -477,10 +508,12 @@ std::size_t DateScanner::try_day_month(std::size_t idx, DateMention& m) const {
         if (!skipped_bracket) {  // "7 November 1879 [O.S. 26 October 1879]"
             const std::size_t after = parse_bracketed_date(pos, other, other_is_old);
             m.end_byte = after != pos ? tokens_[after - 1].end : m.end_byte;
+            set_aside(m, pos, after);
             pos = after;
         }
     } else {
         if (!other && (is_punct(pos, "[") || is_punct(pos, "("))) {
+            m.aside_begin = m.aside_end = 0;
             return idx;  // "7 november [o" cut off by a line break: the year is unknowable
         }
         // A day and month without a year: the year comes from the passage.
@@ -506,7 +539,10 @@ std::size_t DateScanner::try_month_day(std::size_t idx, DateMention& m) const {
     pos = skip_ordinal(pos + 1);
     std::optional<DateValue> other;
     bool other_is_old = false;
-    pos = skip_comma(parse_bracketed_date(pos, other, other_is_old));  // "November 7 [O.S. ...],"
+    const std::size_t bracket = pos;
+    pos = parse_bracketed_date(pos, other, other_is_old);  // "November 7 [O.S. ...],"
+    set_aside(m, bracket, pos);
+    pos = skip_comma(pos);
     m.value = DateValue{0,
                         static_cast<std::uint8_t>(month),
                         static_cast<std::uint8_t>(number(day_idx)),
@@ -522,6 +558,7 @@ std::size_t DateScanner::try_month_day(std::size_t idx, DateMention& m) const {
     m.kind = DateKind::Partial;
     m.resolved = false;
     m.end_byte = tokens_[day_idx].end;
+    m.aside_begin = m.aside_end = 0;
     return day_idx + 1;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "iskra/extract/date_value.hpp"
@@ -29,6 +30,9 @@ struct DateMention {
     std::uint32_t sentence = 0;          ///< sentence index in its document
     std::uint32_t begin = 0;             ///< byte span, relative to the scanned text
     std::uint32_t end_byte = 0;
+    /// The other calendar's bracket inside the span ("[O.S. 26 October]"); empty when none.
+    std::uint32_t aside_begin = 0;
+    std::uint32_t aside_end = 0;
     DateKind kind = DateKind::Explicit;
     bool resolved = true;     ///< false for Partial/Relative mentions not anchored
     std::int16_t offset = 0;  ///< Relative: amount of `unit` after the anchor
@@ -36,6 +40,10 @@ struct DateMention {
 
     /// The public form; `text` is the text the span was taken from.
     Date to_date(std::string_view text) const;
+    /// The span as written without the other calendar's bracket: "7 November 1879" for
+    /// "7 November [O.S. 26 October] 1879", "November 7, 1879" for "November 7 [O.S. October
+    /// 26], 1879"; the whole span when there is no bracket.
+    std::string text_without_aside(std::string_view text) const;
     /// True for a dated fact usable in a timeline: resolved and not a lifespan.
     bool is_event_date() const { return resolved && kind != DateKind::Lifespan; }
 };
