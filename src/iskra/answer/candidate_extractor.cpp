@@ -154,7 +154,7 @@ void add_date_candidates(const Question& question,
         c.begin = m.begin;
         c.end = m.end_byte;
         c.date = m.value;
-        c.text = text.substr(m.begin, m.end_byte - m.begin);
+        c.text = m.text_without_aside(text);  // "7 November 1879", not its Old Style bracket
         c.normalized = m.value.iso();
         if (m.end.has_value()) {
             c.normalized += "/" + m.end->iso();
