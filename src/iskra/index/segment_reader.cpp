@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <vector>
 
 #include "iskra/index/doc_store_reader.hpp"
@@ -59,6 +60,7 @@ struct SegmentReader::Impl {
     std::string what(std::size_t file) const { return (dir / kSegmentFiles[file]).string(); }
     Status parse_info();
     Status unpack_small_files();
+    void offsets_from_deltas();
     Status parse_sentences(std::string_view sentences);
     Status parse_layouts();
     std::string_view id(DocId doc) const {
@@ -94,7 +96,25 @@ Status SegmentReader::Impl::unpack_small_files() {
     ISKRA_TRY(ids);
     ids_bytes = ids.take();
     content[kIds] = ids_bytes;
+    offsets_from_deltas();
     return {};
+}
+
+// The ids file stores the id offsets as deltas (docs/FORMAT.md#ids): sum them up in place, so
+// that the in-memory layout has plain offsets. A short file is left for parse_layouts to reject.
+void SegmentReader::Impl::offsets_from_deltas() {
+    const std::uint64_t n = info.doc_count;
+    const std::size_t at = 8 + n * 8;
+    if (ids_bytes.size() < at + (n + 1) * 4) {
+        return;
+    }
+    std::uint32_t sum = 0;
+    for (std::uint64_t i = 0; i <= n; ++i) {
+        std::uint32_t delta;
+        std::memcpy(&delta, ids_bytes.data() + at + i * 4, 4);
+        sum += delta;  // wraps on a damaged file; parse_layouts then finds the offsets wrong
+        std::memcpy(ids_bytes.data() + at + i * 4, &sum, 4);
+    }
 }
 
 // Expands the per-document deltas (docs/FORMAT.md#sentences) into two arrays.
