@@ -60,6 +60,25 @@ TEST(AnswerBuilder, TheNameOfAThingNeedsASentenceAboutSuchAThing) {
     EXPECT_EQ(missing.response.status, "not_found");
 }
 
+TEST(AnswerBuilder, ADateBeforeUntilTheEventIsNotTheEventsDate) {
+    // "until her death" ends the teaching that began in 1922: it does not date the death, which
+    // the shorter second source does.
+    const auto started = ask("When did the sculptor Vera Lind die?",
+                             {passage_of("The sculptor Vera Lind taught in Oslo from 1922 until "
+                                         "her death.",
+                                         0),
+                              passage_of("Vera Lind died in 1958.", 1)});
+    ASSERT_EQ(started.response.status, "answered");
+    EXPECT_EQ(started.response.answer->normalized, "1958");
+    // A date after the event word still dates it.
+    const auto dated = ask("When did the sculptor Vera Lind die?",
+                           {passage_of("The sculptor Vera Lind lived in Oslo from 1922 until "
+                                       "her death in 1958.",
+                                       0)});
+    ASSERT_EQ(dated.response.status, "answered");
+    EXPECT_EQ(dated.response.answer->normalized, "1958");
+}
+
 TEST(AnswerBuilder, AgreeingSourcesMakeOneGroupWithTwoSources) {
     const auto out = ask("When was the archduke shot?",
                          {passage_of("The archduke was shot in Sarajevo on 28 June 1914.", 0),

@@ -114,6 +114,52 @@ double agent_cue(const Candidate& c, std::string_view sentence, const Question& 
     return before == "by " ? 1.5 : 1.0;
 }
 
+// Whether the word at `pos` is the end of a period: "until (his|her|the ...) death".
+bool ends_a_period(std::string_view sentence, std::uint32_t pos) {
+    const std::string before = padded_lower(
+        sentence.substr(pos - std::min<std::uint32_t>(pos, 18), std::min<std::uint32_t>(pos, 18)));
+    for (std::string_view cue : {" until ", " till ", " up to "}) {
+        const std::size_t at = before.rfind(cue);
+        if (at == std::string::npos) {
+            continue;
+        }
+        // At most one word (a possessive or an article) between the cue and the event word.
+        const std::string_view between = std::string_view(before).substr(at + cue.size());
+        if (std::count(between.begin(), between.end(), ' ') <= 2) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// "companion from 1903 until her death": when the sentence names the asked event only as the
+// end of a period ("until her death"), its dates before that say when the period began, not when
+// the event happened ("when did she die"). A date after it ("until his death in 1940") still may.
+bool starts_the_period_of(const Candidate& c,
+                          std::string_view sentence,
+                          const TermMatches& m,
+                          const Question& q) {
+    if (!c.date) {
+        return false;
+    }
+    for (std::size_t t = 0; t < m.term_positions.size(); ++t) {
+        const auto& positions = m.term_positions[t];
+        if (q.terms[t].proper || positions.empty()) {
+            continue;
+        }
+        // A question word named only as the end of a period, somewhere after the date.
+        const bool only_as_end = std::all_of(positions.begin(), positions.end(), [&](auto pos) {
+            return ends_a_period(sentence, pos);
+        });
+        const bool after_date =
+            std::any_of(positions.begin(), positions.end(), [&](auto pos) { return pos >= c.end; });
+        if (only_as_end && after_date) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // The words before `at` in `sentence`, lower case, with a leading article of the span skipped:
 // "... is known as a guru" gives "... is known as" for the span "guru".
 std::string lower_before(std::string_view sentence, std::uint32_t at) {
@@ -320,6 +366,9 @@ std::vector<Candidate> collect_candidates(const Context& ctx,
                 * (1.0 - kProximityShare + kProximityShare * proximity(c, ps.matches, ctx.question))
                 * agent_cue(c, ctx.passages[idx].ref.text, ctx.question)
                 * naming_cue(c, ctx.passages[idx].ref.text, ps.matches, ctx.question);
+            if (starts_the_period_of(c, ctx.passages[idx].ref.text, ps.matches, ctx.question)) {
+                continue;
+            }
             all.push_back(std::move(c));
         }
     }
