@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "iskra/answer/pattern_answer.hpp"
 #include "iskra/answer/scored_passage.hpp"
 #include "iskra/extract/entity_finder.hpp"
 
@@ -24,19 +25,6 @@ struct Found {
 };
 
 // "pero" of lower-cased text is shown as "Pero".
-std::string display_form(std::string alias, bool lower_case) {
-    if (!lower_case) {
-        return alias;
-    }
-    bool start = true;
-    for (char& c : alias) {
-        if (start && c >= 'a' && c <= 'z') {
-            c = static_cast<char>(c - 'a' + 'A');
-        }
-        start = c == ' ' || c == '-';
-    }
-    return alias;
-}
 
 // Whether `alias` is one of the question's own names (a statement about another name).
 bool names_the_question(const Question& q, const std::string& folded_alias) {
@@ -85,11 +73,7 @@ std::optional<AnswerOutcome> answer_alias_question(const Question& question,
         return std::nullopt;
     }
     const std::vector<PassageScore> scores = score_passages(question, passages, analyzer);
-    std::vector<std::size_t> ranked(passages.size());
-    std::iota(ranked.begin(), ranked.end(), std::size_t{0});
-    std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) {
-        return scores[a].score > scores[b].score;
-    });
+    const std::vector<std::size_t> ranked = ranked_by_score(scores);
     const std::vector<Found> found = aliases_found(question, passages, scores, ranked, analyzer);
     if (found.empty()) {
         return std::nullopt;
@@ -112,31 +96,20 @@ std::optional<AnswerOutcome> answer_alias_question(const Question& question,
         }
     }
     g.independent_sources = static_cast<std::uint32_t>(docs.size());
-    AnswerOutcome out;
-    AskResponse& r = out.response;
-    r.question = question.text;
-    r.type = std::string(answer_type_name(question.type));
-    for (const KeyTerm& t : question.terms) {
-        r.key_terms.push_back(t.surface);
-    }
-    r.status = "answered";
-    r.answer_text = passages[best.passage].ref.text;
-    r.answer = std::move(g);
-    AnswerFeatures& x = out.features;
-    x.coverage = scores[best.passage].coverage;
-    x.score = best.score;
+    AnswerFeatures x = pattern_features(scores[best.passage].coverage, best.score, 0.9);
     x.margin = 1.0 - rival / best.score;
     x.sources = static_cast<double>(docs.size());
-    x.type_match = 0.9;
-    x.factoid = 1;
-    x.pattern = 1;
     double top_retrieval = 0;
     for (const Passage& p : passages) {
         top_retrieval = std::max(top_retrieval, p.retrieval_score);
     }
     x.retrieval = top_retrieval > 0 ? passages[best.passage].retrieval_score / top_retrieval : 0;
-    r.confidence = model.probability(x);
-    return out;
+    return pattern_outcome(question,
+                           std::string(answer_type_name(question.type)),
+                           std::move(g),
+                           passages[best.passage].ref.text,
+                           x,
+                           model);
 }
 
 }  // namespace iskra::answer

@@ -4,6 +4,7 @@
 #include <array>
 #include <numeric>
 
+#include "iskra/answer/pattern_answer.hpp"
 #include "iskra/answer/question_words.hpp"
 #include "iskra/answer/scored_passage.hpp"
 
@@ -93,11 +94,7 @@ std::optional<AnswerOutcome> answer_count_question(const Question& question,
         return std::nullopt;
     }
     const std::vector<PassageScore> scores = score_passages(question, passages, analyzer);
-    std::vector<std::size_t> ranked(passages.size());
-    std::iota(ranked.begin(), ranked.end(), std::size_t{0});
-    std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) {
-        return scores[a].score > scores[b].score;
-    });
+    const std::vector<std::size_t> ranked = ranked_by_score(scores);
     for (std::size_t r = 0; r < ranked.size() && r < kPassagesRead; ++r) {
         const std::size_t idx = ranked[r];
         const Passage& p = passages[idx];
@@ -113,34 +110,15 @@ std::optional<AnswerOutcome> answer_count_question(const Question& question,
         if (count.empty()) {
             continue;
         }
-        AnswerOutcome out;
-        AskResponse& resp = out.response;
-        resp.question = question.text;
-        resp.type = std::string(answer_type_name(question.type));
-        for (const KeyTerm& t : question.terms) {
-            resp.key_terms.push_back(t.surface);
-        }
         const double score = s.score * (next ? kNextSentenceShare : 1.0);
-        AnswerGroup g;
-        g.text = count;
-        g.normalized = analyzer.fold(count);
-        g.score = score;
-        g.independent_sources = 1;
-        g.support.push_back(AnswerSupport{p.ref, score});
-        resp.status = "answered";
-        resp.answer_text = next ? p.ref.text + " " + p.after : p.ref.text;
-        resp.answer = std::move(g);
-        AnswerFeatures& f = out.features;
-        f.coverage = s.coverage;
-        f.score = score;
-        f.margin = 1;
-        f.sources = 1;
-        f.type_match = 1;
-        f.factoid = 1;
-        f.pattern = 1;
-        f.retrieval = 1;
-        resp.confidence = model.probability(f);
-        return out;
+        std::string normalized = analyzer.fold(count);
+        return pattern_outcome(
+            question,
+            std::string(answer_type_name(question.type)),
+            one_source_group(std::move(count), std::move(normalized), p.ref, score),
+            next ? p.ref.text + " " + p.after : p.ref.text,
+            pattern_features(s.coverage, score, 1.0),
+            model);
     }
     return std::nullopt;
 }

@@ -4,6 +4,7 @@
 #include <array>
 #include <numeric>
 
+#include "iskra/answer/pattern_answer.hpp"
 #include "iskra/answer/question_words.hpp"
 #include "iskra/answer/scored_passage.hpp"
 #include "iskra/text/stop_words.hpp"
@@ -91,17 +92,6 @@ std::string name_before_gloss(std::string_view text,
     return {};
 }
 
-std::string display_form(std::string name, bool lower_case) {
-    bool start = true;
-    for (char& c : name) {
-        if (lower_case && start && c >= 'a' && c <= 'z') {
-            c = static_cast<char>(c - 'a' + 'A');
-        }
-        start = c == ' ' || c == '-';
-    }
-    return name;
-}
-
 }  // namespace
 
 std::optional<AnswerOutcome> answer_gloss_question(const Question& question,
@@ -131,33 +121,15 @@ std::optional<AnswerOutcome> answer_gloss_question(const Question& question,
     if (best.text.empty()) {
         return std::nullopt;
     }
-    AnswerOutcome out;
-    AskResponse& r = out.response;
-    r.question = question.text;
-    r.type = std::string(answer_type_name(question.type));
-    for (const KeyTerm& t : question.terms) {
-        r.key_terms.push_back(t.surface);
-    }
-    AnswerGroup g;
-    g.text = best.text;
-    g.normalized = analyzer.fold(best.text);
-    g.score = best.score;
-    g.independent_sources = 1;
-    g.support.push_back(AnswerSupport{passages[best.passage].ref, best.score});
-    r.status = "answered";
-    r.answer_text = passages[best.passage].ref.text;
-    r.answer = std::move(g);
-    AnswerFeatures& f = out.features;
-    f.coverage = scores[best.passage].coverage;
-    f.score = best.score;
-    f.margin = 1;
-    f.sources = 1;
-    f.type_match = 0.9;
-    f.factoid = 1;
-    f.pattern = 1;
-    f.retrieval = 1;
-    r.confidence = model.probability(f);
-    return out;
+    const Passage& p = passages[best.passage];
+    std::string normalized = analyzer.fold(best.text);
+    return pattern_outcome(
+        question,
+        std::string(answer_type_name(question.type)),
+        one_source_group(std::move(best.text), std::move(normalized), p.ref, best.score),
+        p.ref.text,
+        pattern_features(scores[best.passage].coverage, best.score, 0.9),
+        model);
 }
 
 }  // namespace iskra::answer

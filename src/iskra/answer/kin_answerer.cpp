@@ -4,6 +4,7 @@
 #include <array>
 #include <numeric>
 
+#include "iskra/answer/pattern_answer.hpp"
 #include "iskra/answer/question_words.hpp"
 #include "iskra/answer/scored_passage.hpp"
 #include "iskra/text/stop_words.hpp"
@@ -115,17 +116,6 @@ bool says_ordinal(const Passage& p, std::string_view ordinal, text::Analyzer& an
     return sentence.find(word) != std::string::npos;
 }
 
-std::string display_form(std::string name, bool lower_case) {
-    bool start = true;
-    for (char& c : name) {
-        if (lower_case && start && c >= 'a' && c <= 'z') {
-            c = static_cast<char>(c - 'a' + 'A');
-        }
-        start = c == ' ' || c == '-';
-    }
-    return name;
-}
-
 }  // namespace
 
 std::optional<KinQuestion> parse_kin_question(std::string_view question) {
@@ -166,11 +156,7 @@ std::optional<AnswerOutcome> answer_kin_question(const KinQuestion& kin,
         return std::nullopt;
     }
     const std::vector<PassageScore> scores = score_passages(question, passages, analyzer);
-    std::vector<std::size_t> ranked(passages.size());
-    std::iota(ranked.begin(), ranked.end(), std::size_t{0});
-    std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) {
-        return scores[a].score > scores[b].score;
-    });
+    const std::vector<std::size_t> ranked = ranked_by_score(scores);
     for (std::size_t r = 0; r < ranked.size() && r < kPassagesRead; ++r) {
         const std::size_t idx = ranked[r];
         const Passage& p = passages[idx];
@@ -183,33 +169,15 @@ std::optional<AnswerOutcome> answer_kin_question(const KinQuestion& kin,
         if (name.empty()) {
             continue;
         }
-        AnswerOutcome out;
-        AskResponse& resp = out.response;
-        resp.question = question.text;
-        resp.type = "person";
-        for (const KeyTerm& t : question.terms) {
-            resp.key_terms.push_back(t.surface);
-        }
-        AnswerGroup g;
-        g.text = display_form(std::move(name), p.lower_case);
-        g.normalized = analyzer.fold(g.text);
-        g.score = s.score;
-        g.independent_sources = 1;
-        g.support.push_back(AnswerSupport{p.ref, s.score});
-        resp.status = "answered";
-        resp.answer_text = p.ref.text;
-        resp.answer = std::move(g);
-        AnswerFeatures& f = out.features;
-        f.coverage = s.coverage;
-        f.score = s.score;
-        f.margin = 1;
-        f.sources = 1;
-        f.type_match = 0.9;
-        f.factoid = 1;
-        f.pattern = 1;
-        f.retrieval = 1;
-        resp.confidence = model.probability(f);
-        return out;
+        std::string text = display_form(std::move(name), p.lower_case);
+        std::string normalized = analyzer.fold(text);
+        return pattern_outcome(
+            question,
+            "person",
+            one_source_group(std::move(text), std::move(normalized), p.ref, s.score),
+            p.ref.text,
+            pattern_features(s.coverage, s.score, 0.9),
+            model);
     }
     return std::nullopt;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "iskra/answer/lexical_synonyms.hpp"
+#include "iskra/answer/pattern_answer.hpp"
 #include "iskra/extract/lexicon.hpp"
 #include "iskra/text/stop_words.hpp"
 
@@ -105,33 +106,14 @@ AnswerOutcome outcome_of(const Found& f,
                          const Question& question,
                          const ConfidenceModel& model,
                          text::Analyzer& analyzer) {
-    AnswerOutcome out;
-    AskResponse& r = out.response;
-    r.question = question.text;
-    r.type = "person";
-    for (const KeyTerm& t : question.terms) {
-        r.key_terms.push_back(t.surface);
-    }
-    AnswerGroup g;
-    g.text = f.person;
-    g.normalized = analyzer.fold(f.person);
-    g.score = f.share;
-    g.independent_sources = 1;
-    g.support.push_back(AnswerSupport{*f.office->source, f.share});
-    r.status = "answered";
-    r.answer_text = f.office->source->text;
-    r.answer = std::move(g);
-    AnswerFeatures& x = out.features;
-    x.coverage = f.share;
-    x.score = f.share;
-    x.margin = 1;
-    x.sources = 1;
-    x.type_match = 1;
-    x.factoid = 1;
-    x.pattern = 1;
-    x.retrieval = 1;
-    r.confidence = model.probability(x);
-    return out;
+    std::string normalized = analyzer.fold(f.person);
+    return pattern_outcome(
+        question,
+        "person",
+        one_source_group(f.person, std::move(normalized), *f.office->source, f.share),
+        f.office->source->text,
+        pattern_features(f.share, f.share, 1.0),
+        model);
 }
 
 Found relative_office(const OfficeQuestion& q,

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "iskra/answer/matched_terms.hpp"
+#include "iskra/answer/pattern_answer.hpp"
 #include "iskra/answer/scored_passage.hpp"
 #include "iskra/extract/date_finder.hpp"
 
@@ -102,34 +103,19 @@ std::optional<AnswerOutcome> answer_order_question(const Question& question,
     const bool a_first = a.date->sort_key() < b.date->sort_key();
     const Dated& first = a_first ? a : b;
     const Dated& second = a_first ? b : a;
-    AnswerOutcome out;
-    AskResponse& r = out.response;
-    r.question = question.text;
-    r.type = std::string(answer_type_name(question.type));
-    for (const KeyTerm& t : question.terms) {
-        r.key_terms.push_back(t.surface);
-    }
-    AnswerGroup g;
-    g.text = question.options[a_first ? 0 : 1];
-    g.normalized = first.date->iso();
+    AnswerGroup g = one_source_group(question.options[a_first ? 0 : 1],
+                                     first.date->iso(),
+                                     passages[first.passage].ref,
+                                     first.coverage);
     g.score = std::min(a.coverage, b.coverage);
-    g.independent_sources = 1;
-    g.support.push_back(AnswerSupport{passages[first.passage].ref, first.coverage});
     g.support.push_back(AnswerSupport{passages[second.passage].ref, second.coverage});
-    r.status = "answered";
-    r.answer_text = passages[first.passage].ref.text + " " + passages[second.passage].ref.text;
-    r.answer = std::move(g);
-    AnswerFeatures& f = out.features;
-    f.coverage = std::min(a.coverage, b.coverage);
-    f.score = std::min(a.rank, b.rank);
-    f.margin = 1;
-    f.sources = 1;
-    f.type_match = 1;
-    f.factoid = 1;
-    f.pattern = 1;
-    f.retrieval = 1;
-    r.confidence = model.probability(f);
-    return out;
+    return pattern_outcome(
+        question,
+        std::string(answer_type_name(question.type)),
+        std::move(g),
+        passages[first.passage].ref.text + " " + passages[second.passage].ref.text,
+        pattern_features(std::min(a.coverage, b.coverage), std::min(a.rank, b.rank), 1.0),
+        model);
 }
 
 }  // namespace iskra::answer

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "iskra/answer/answer_builder.hpp"
+#include "iskra/answer/confidence_model.hpp"
+#include "iskra/answer/question.hpp"
+#include "iskra/answer/scored_passage.hpp"
+
+// What the question-form answerers (offices, aliases, glosses, kin, kinds, counts, which came
+// first) share: they read one value from the best passages with a pattern of their own and
+// answer with it, its source sentences and a confidence whose `pattern` feature is set.
+
+namespace iskra::answer {
+
+/// Passage indices by descending score; equal scores keep the retrieval order.
+std::vector<std::size_t> ranked_by_score(const std::vector<PassageScore>& scores);
+
+/// A name read from a passage as the answer shows it: each word (and each part of a hyphenated
+/// one) capitalised when the passage is lower-cased text, as written otherwise.
+std::string display_form(std::string name, bool lower_case);
+
+/// Confidence features of a pattern's answer from one source, with no rival value (margin 1) and
+/// retrieval 1; a caller with more to say sets those fields after.
+AnswerFeatures pattern_features(double coverage, double score, double type_match);
+
+/// An answer group of one source: `text` (normalized as given) supported by `source`.
+AnswerGroup one_source_group(std::string text,
+                             std::string normalized,
+                             const SentenceRef& source,
+                             double score);
+
+/// The answered response to `question`: `answer` of type `type`, read from `answer_text`, with
+/// the confidence the model gives `features`.
+AnswerOutcome pattern_outcome(const Question& question,
+                              std::string type,
+                              AnswerGroup answer,
+                              std::string answer_text,
+                              const AnswerFeatures& features,
+                              const ConfidenceModel& model);
+
+}  // namespace iskra::answer
