@@ -15,7 +15,6 @@ namespace {
 constexpr std::size_t kPassagesRead = 12;
 constexpr double kMinCoverage = 0.4;
 // clean's sentence flags (index::SentenceFlag): off-topic, furniture, question.
-constexpr std::uint8_t kNotEvidence = (1u << 1) | (1u << 2) | (1u << 5);
 constexpr double kKnownAsShare = 0.8;  // "known as X" is weaker evidence than "pen name X"
 
 struct Found {
@@ -43,8 +42,7 @@ std::vector<Found> aliases_found(const Question& question,
         const std::size_t idx = ranked[r];
         const Passage& p = passages[idx];
         const PassageScore& s = scores[idx];
-        if (s.score <= 0 || s.coverage < kMinCoverage || s.proper_missing
-            || (p.flags & kNotEvidence) != 0) {
+        if (s.score <= 0 || !may_answer_from(p, s, kMinCoverage)) {
             continue;
         }
         for (const extract::AliasStatement& a :

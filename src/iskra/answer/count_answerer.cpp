@@ -14,7 +14,6 @@ namespace {
 constexpr double kMinCoverage = 0.5;
 constexpr std::size_t kPassagesRead = 5;
 constexpr double kNextSentenceShare = 0.7;  // a count in the next sentence is weaker evidence
-constexpr std::uint8_t kNotEvidence = (1u << 1) | (1u << 2) | (1u << 5);  // off-topic, ...
 constexpr std::array<std::string_view, 19> kNumberWords = {
     "two",   "three", "four",    "five",   "six",    "seven",  "eight",
     "nine",  "ten",   "eleven",  "twelve", "twenty", "thirty", "forty",
@@ -99,7 +98,7 @@ std::optional<AnswerOutcome> answer_count_question(const Question& question,
         const std::size_t idx = ranked[r];
         const Passage& p = passages[idx];
         const PassageScore& s = scores[idx];
-        if (s.coverage < kMinCoverage || s.proper_missing || (p.flags & kNotEvidence) != 0) {
+        if (!may_answer_from(p, s, kMinCoverage)) {
             continue;
         }
         std::string count = count_of_unit(p.ref.text, unit, analyzer);

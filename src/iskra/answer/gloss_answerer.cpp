@@ -14,7 +14,6 @@ namespace {
 
 constexpr double kMinCoverage = 0.4;
 constexpr std::size_t kMaxNameWords = 4;
-constexpr std::uint8_t kNotEvidence = (1u << 1) | (1u << 2) | (1u << 5);  // off-topic, ...
 constexpr std::array<std::string_view, 6> kGlossCues = {
     "meaning",
     "means",
@@ -109,8 +108,7 @@ std::optional<AnswerOutcome> answer_gloss_question(const Question& question,
     Name best;
     for (std::size_t i = 0; i < passages.size(); ++i) {
         const Passage& p = passages[i];
-        if (scores[i].coverage < kMinCoverage || scores[i].proper_missing
-            || (p.flags & kNotEvidence) != 0 || scores[i].score <= best.score) {
+        if (!may_answer_from(p, scores[i], kMinCoverage) || scores[i].score <= best.score) {
             continue;
         }
         std::string name = name_before_gloss(p.ref.text, gloss, gloss_words, question, analyzer);

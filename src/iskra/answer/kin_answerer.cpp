@@ -17,7 +17,6 @@ constexpr std::size_t kPassagesRead = 12;
 constexpr std::size_t kMaxNameWords = 3;
 // Lower-cased text cannot show where a name ends: given name and surname.
 constexpr std::size_t kMaxLowerCaseNameWords = 2;
-constexpr std::uint8_t kNotEvidence = (1u << 1) | (1u << 2) | (1u << 5);  // off-topic, ...
 
 struct Relation {
     std::string_view noun;
@@ -161,7 +160,7 @@ std::optional<AnswerOutcome> answer_kin_question(const KinQuestion& kin,
         const std::size_t idx = ranked[r];
         const Passage& p = passages[idx];
         const PassageScore& s = scores[idx];
-        if (s.coverage < kMinCoverage || s.proper_missing || (p.flags & kNotEvidence) != 0
+        if (!may_answer_from(p, s, kMinCoverage)
             || (!kin.ordinal.empty() && !says_ordinal(p, kin.ordinal, analyzer))) {
             continue;
         }

@@ -20,7 +20,6 @@ constexpr std::size_t kMaxNameWords = 3;
 // person.
 constexpr std::size_t kMaxLowerCaseNameWords = 1;
 constexpr std::size_t kMaxLowerCasePersonWords = 2;
-constexpr std::uint8_t kNotEvidence = (1u << 1) | (1u << 2) | (1u << 5);  // off-topic, ...
 constexpr std::array<std::string_view, 3> kLinkWords = {"of", "called", "named"};
 
 struct Words {
@@ -143,7 +142,7 @@ std::optional<AnswerOutcome> answer_kind_question(const Question& question,
         const std::size_t idx = ranked[r];
         const Passage& p = passages[idx];
         const PassageScore& s = scores[idx];
-        if (s.coverage < kMinCoverage || s.proper_missing || (p.flags & kNotEvidence) != 0) {
+        if (!may_answer_from(p, s, kMinCoverage)) {
             continue;
         }
         std::string name = name_by_kind(question, p.ref.text, p.lower_case, analyzer);

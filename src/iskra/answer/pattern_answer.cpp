@@ -6,6 +6,10 @@
 
 namespace iskra::answer {
 
+bool may_answer_from(const Passage& p, const PassageScore& s, double min_coverage) {
+    return s.coverage >= min_coverage && !s.proper_missing && (p.flags & kNotEvidenceFlags) == 0;
+}
+
 std::vector<std::size_t> ranked_by_score(const std::vector<PassageScore>& scores) {
     std::vector<std::size_t> ranked(scores.size());
     std::iota(ranked.begin(), ranked.end(), std::size_t{0});

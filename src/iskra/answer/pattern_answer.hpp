@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "iskra/answer/answer_builder.hpp"
 #include "iskra/answer/confidence_model.hpp"
+#include "iskra/answer/passage.hpp"
 #include "iskra/answer/question.hpp"
 #include "iskra/answer/scored_passage.hpp"
 
@@ -14,6 +16,14 @@
 // answer with it, its source sentences and a confidence whose `pattern` feature is set.
 
 namespace iskra::answer {
+
+/// Cleaning flags of a sentence that cannot state an answer (clean/clean_types.hpp: off-topic,
+/// page furniture, a question); duplicates and spun text still can.
+inline constexpr std::uint8_t kNotEvidenceFlags = (1u << 1) | (1u << 2) | (1u << 5);
+
+/// Whether a pattern may read an answer from `p`: it covers `min_coverage` of the question's key
+/// terms, names every proper name of it, and is not flagged as something other than a statement.
+bool may_answer_from(const Passage& p, const PassageScore& s, double min_coverage);
 
 /// Passage indices by descending score; equal scores keep the retrieval order.
 std::vector<std::size_t> ranked_by_score(const std::vector<PassageScore>& scores);
