@@ -23,8 +23,6 @@ struct Found {
     double score = 0;
 };
 
-// "pero" of lower-cased text is shown as "Pero".
-
 // Whether `alias` is one of the question's own names (a statement about another name).
 bool names_the_question(const Question& q, const std::string& folded_alias) {
     return std::any_of(q.terms.begin(), q.terms.end(), [&](const KeyTerm& k) {

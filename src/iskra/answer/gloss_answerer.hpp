@@ -14,8 +14,8 @@
 namespace iskra::answer {
 
 /// Answers a question that gives the meaning of the name it asks for (quoted_gloss) from the
-/// retrieved sentences that write the name with its meaning ("Nashe Slovo (Our Word)", "nashe
-/// slovo our word"): the words just before the meaning, as many as the meaning has (at most
+/// retrieved sentences that write the name with its meaning ("Novy Put (New Path)", "novy put
+/// new path"): the words just before the meaning, as many as the meaning has (at most
 /// four), in the best-scored such sentence that covers the question. Nullopt otherwise.
 std::optional<AnswerOutcome> answer_gloss_question(const Question& question,
                                                    const std::vector<Passage>& passages,

@@ -39,7 +39,7 @@ constexpr std::array<Relation, 10> kRelations = {{
 constexpr std::array<std::string_view, 7> kOrdinals = {
     "first", "second", "third", "fourth", "last", "eldest", "youngest"};
 
-// Words that end a name run: kin nouns and cue words ("wife natalia sedova son lev sedov").
+// Words that end a name run: kin nouns and cue words ("wife anna berg son karl berg").
 bool is_kin_word(std::string_view w) {
     return std::any_of(kRelations.begin(),
                        kRelations.end(),

@@ -73,7 +73,7 @@ std::string name_by_kind(const Question& q,
         if (w.folded[i] != q.focus) {
             continue;
         }
-        // After: "island büyükada", "the island of Büyükada", "a village called Yanovka".
+        // After: "island ærø", "the island of Ærø", "a village called Krasna".
         std::size_t from = i + 1;
         const bool person = q.type == AnswerType::Person;  // "officer of X" is not a name
         if (!person && from < w.tokens.size()
@@ -86,7 +86,7 @@ std::string name_by_kind(const Question& q,
                && joined(w, text, i, to + 1)) {
             ++to;
         }
-        // A capitalised kind word is part of the name ("the River Tyne", "Büyükada Island").
+        // A capitalised kind word is part of the name ("the River Tyne", "Ærø Island").
         const auto head = static_cast<unsigned char>(text[w.tokens[i].begin]);
         const bool kind_in_name = !person && !lower_case && head >= 'A' && head <= 'Z';
         if (to > from) {
@@ -94,7 +94,7 @@ std::string name_by_kind(const Question& q,
             return std::string(
                 text.substr(w.tokens[start].begin, w.tokens[to - 1].end - w.tokens[start].begin));
         }
-        // Before, in capitalised text only: "Büyükada Island".
+        // Before, in capitalised text only: "Ærø Island".
         std::size_t begin = i;
         while (!lower_case && begin > 0 && i - begin < most
                && name_word(w, begin - 1, text, lower_case, q)

@@ -13,7 +13,7 @@ namespace iskra::answer {
 
 /// Answers "which island / village / newspaper ..." (a place or organisation question whose head
 /// noun is a kind the text names along with the name: `Question::focus_required`) from the name
-/// written next to that noun ("the island of Büyükada", "Büyükada Island", "island büyükada") in
+/// written next to that noun ("the island of Ærø", "Ærø Island", "island ærø") in
 /// the best-scored sentence that covers the question, its names included. Nullopt otherwise.
 std::optional<AnswerOutcome> answer_kind_question(const Question& question,
                                                   const std::vector<Passage>& passages,

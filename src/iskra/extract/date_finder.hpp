@@ -17,8 +17,9 @@ namespace iskra::extract {
 /// early/mid/late qualifiers, Julian/Gregorian pairs ("7 November [O.S. 26 October] 1879",
 /// "(O.S. ...)", "November 7 [O.S. October 26], 1879", "7 November 1879 (O.S. 26 October 1879)";
 /// the value is the New Style date, `old_style` the Julian one; a cut Old Style bracket such as
-/// "[o october]" is skipped) and relative expressions ("the next day", "two months later"). Relative and year-less mentions
-/// come back with `resolved == false`; extract_document anchors them within a passage.
+/// "[o october]" is skipped) and relative expressions ("the next day", "two months later").
+/// Relative and year-less mentions come back with `resolved == false`; extract_document anchors
+/// them within a passage.
 std::vector<DateMention> find_dates(std::string_view sentence);
 
 /// Same, over tokens and folded words already computed for `sentence` (see fold_words).

@@ -118,7 +118,7 @@ class OfficeScanner {
 
 void OfficeScanner::read_infobox(std::size_t office_idx) {
     // The title: the words before "office", back to a number, punctuation or the name that
-    // closes the previous entry ("succeeded mikhail frunze").
+    // closes the previous entry ("succeeded anna berg").
     std::size_t first = office_idx;
     while (first > 0 && (!word(first - 1).empty() || is_apostrophe(first - 1))
            && office_idx - first < kMaxTitleWords) {
