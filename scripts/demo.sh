@@ -10,6 +10,15 @@ cmake --build build -j"$(nproc)" --target iskra
 iskra=build/iskra
 collection=${ISKRA_DEMO_COLLECTION:-build/demo-collection}
 
+# The default demo collection is derived data: one an older iskra wrote (another on-disk format,
+# which this build refuses) is rebuilt rather than reused. A collection the user named is never
+# removed.
+if [[ -z "${ISKRA_DEMO_COLLECTION:-}" && -e "$collection/MANIFEST" ]] \
+    && ! $iskra stats "$collection" >/dev/null 2>&1; then
+  echo "== $collection was written by another iskra version: rebuilding it"
+  rm -rf "$collection"
+fi
+
 echo; echo "== indexing data/seeds into $collection"
 $iskra index "$collection" data/seeds
 
