@@ -1,7 +1,6 @@
 #include "iskra/answer/alias_answerer.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <set>
 #include <string>
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <numeric>
 
 #include "iskra/answer/pattern_answer.hpp"
 #include "iskra/answer/question_words.hpp"
@@ -92,34 +91,31 @@ std::optional<AnswerOutcome> answer_count_question(const Question& question,
     if (unit.empty() || passages.empty()) {
         return std::nullopt;
     }
-    const std::vector<PassageScore> scores = score_passages(question, passages, analyzer);
-    const std::vector<std::size_t> ranked = ranked_by_score(scores);
-    for (std::size_t r = 0; r < ranked.size() && r < kPassagesRead; ++r) {
-        const std::size_t idx = ranked[r];
-        const Passage& p = passages[idx];
-        const PassageScore& s = scores[idx];
-        if (!may_answer_from(p, s, kMinCoverage)) {
-            continue;
-        }
-        std::string count = count_of_unit(p.ref.text, unit, analyzer);
-        const bool next = count.empty();
-        if (next) {
-            count = count_of_unit(p.after, unit, analyzer);
-        }
-        if (count.empty()) {
-            continue;
-        }
-        const double score = s.score * (next ? kNextSentenceShare : 1.0);
-        std::string normalized = analyzer.fold(count);
-        return pattern_outcome(
-            question,
-            std::string(answer_type_name(question.type)),
-            one_source_group(std::move(count), std::move(normalized), p.ref, score),
-            next ? p.ref.text + " " + p.after : p.ref.text,
-            pattern_features(s.coverage, score, 1.0),
-            model);
-    }
-    return std::nullopt;
+    return first_reading(
+        question,
+        passages,
+        kPassagesRead,
+        kMinCoverage,
+        analyzer,
+        [&](const Passage& p, const PassageScore& s) -> std::optional<AnswerOutcome> {
+            std::string count = count_of_unit(p.ref.text, unit, analyzer);
+            const bool next = count.empty();
+            if (next) {
+                count = count_of_unit(p.after, unit, analyzer);
+            }
+            if (count.empty()) {
+                return std::nullopt;
+            }
+            const double score = s.score * (next ? kNextSentenceShare : 1.0);
+            std::string normalized = analyzer.fold(count);
+            return pattern_outcome(
+                question,
+                std::string(answer_type_name(question.type)),
+                one_source_group(std::move(count), std::move(normalized), p.ref, score),
+                next ? p.ref.text + " " + p.after : p.ref.text,
+                pattern_features(s.coverage, score, 1.0),
+                model);
+        });
 }
 
 }  // namespace iskra::answer

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <numeric>
 
 #include "iskra/answer/pattern_answer.hpp"
 #include "iskra/answer/question_words.hpp"

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <numeric>
 
 #include "iskra/answer/pattern_answer.hpp"
 #include "iskra/answer/question_words.hpp"
@@ -154,31 +153,23 @@ std::optional<AnswerOutcome> answer_kin_question(const KinQuestion& kin,
     if (relation == nullptr || passages.empty()) {
         return std::nullopt;
     }
-    const std::vector<PassageScore> scores = score_passages(question, passages, analyzer);
-    const std::vector<std::size_t> ranked = ranked_by_score(scores);
-    for (std::size_t r = 0; r < ranked.size() && r < kPassagesRead; ++r) {
-        const std::size_t idx = ranked[r];
-        const Passage& p = passages[idx];
-        const PassageScore& s = scores[idx];
-        if (!may_answer_from(p, s, kMinCoverage)
-            || (!kin.ordinal.empty() && !says_ordinal(p, kin.ordinal, analyzer))) {
-            continue;
-        }
-        std::string name = name_after_cue(*relation, p.ref.text, p.lower_case, question, analyzer);
-        if (name.empty()) {
-            continue;
-        }
-        std::string text = display_form(std::move(name), p.lower_case);
-        std::string normalized = analyzer.fold(text);
-        return pattern_outcome(
-            question,
-            "person",
-            one_source_group(std::move(text), std::move(normalized), p.ref, s.score),
-            p.ref.text,
-            pattern_features(s.coverage, s.score, 0.9),
-            model);
-    }
-    return std::nullopt;
+    return first_reading(
+        question,
+        passages,
+        kPassagesRead,
+        kMinCoverage,
+        analyzer,
+        [&](const Passage& p, const PassageScore& s) -> std::optional<AnswerOutcome> {
+            if (!kin.ordinal.empty() && !says_ordinal(p, kin.ordinal, analyzer)) {
+                return std::nullopt;
+            }
+            std::string name =
+                name_after_cue(*relation, p.ref.text, p.lower_case, question, analyzer);
+            if (name.empty()) {
+                return std::nullopt;
+            }
+            return name_outcome(question, "person", std::move(name), p, s, 0.9, model, analyzer);
+        });
 }
 
 }  // namespace iskra::answer

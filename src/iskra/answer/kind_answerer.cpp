@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <numeric>
 #include <string>
 
 #include "iskra/answer/pattern_answer.hpp"
@@ -136,30 +135,26 @@ std::optional<AnswerOutcome> answer_kind_question(const Question& question,
     if (!kind_question || passages.empty()) {
         return std::nullopt;
     }
-    const std::vector<PassageScore> scores = score_passages(question, passages, analyzer);
-    const std::vector<std::size_t> ranked = ranked_by_score(scores);
-    for (std::size_t r = 0; r < ranked.size() && r < kPassagesRead; ++r) {
-        const std::size_t idx = ranked[r];
-        const Passage& p = passages[idx];
-        const PassageScore& s = scores[idx];
-        if (!may_answer_from(p, s, kMinCoverage)) {
-            continue;
-        }
-        std::string name = name_by_kind(question, p.ref.text, p.lower_case, analyzer);
-        if (name.empty()) {
-            continue;
-        }
-        std::string text = display_form(std::move(name), p.lower_case);
-        std::string normalized = analyzer.fold(text);
-        return pattern_outcome(
-            question,
-            std::string(answer_type_name(question.type)),
-            one_source_group(std::move(text), std::move(normalized), p.ref, s.score),
-            p.ref.text,
-            pattern_features(s.coverage, s.score, 0.7),
-            model);
-    }
-    return std::nullopt;
+    return first_reading(
+        question,
+        passages,
+        kPassagesRead,
+        kMinCoverage,
+        analyzer,
+        [&](const Passage& p, const PassageScore& s) -> std::optional<AnswerOutcome> {
+            std::string name = name_by_kind(question, p.ref.text, p.lower_case, analyzer);
+            if (name.empty()) {
+                return std::nullopt;
+            }
+            return name_outcome(question,
+                                std::string(answer_type_name(question.type)),
+                                std::move(name),
+                                p,
+                                s,
+                                0.7,
+                                model,
+                                analyzer);
+        });
 }
 
 }  // namespace iskra::answer

@@ -59,6 +59,24 @@ AnswerGroup one_source_group(std::string text,
     return g;
 }
 
+AnswerOutcome name_outcome(const Question& question,
+                           std::string type,
+                           std::string name,
+                           const Passage& p,
+                           const PassageScore& s,
+                           double type_match,
+                           const ConfidenceModel& model,
+                           text::Analyzer& analyzer) {
+    std::string text = display_form(std::move(name), p.lower_case);
+    std::string normalized = analyzer.fold(text);
+    return pattern_outcome(question,
+                           std::move(type),
+                           one_source_group(std::move(text), std::move(normalized), p.ref, s.score),
+                           p.ref.text,
+                           pattern_features(s.coverage, s.score, type_match),
+                           model);
+}
+
 AnswerOutcome pattern_outcome(const Question& question,
                               std::string type,
                               AnswerGroup answer,
