@@ -69,6 +69,17 @@ class StickyReader {
         fail(Status::corruption(std::string(what_) + ": " + problem + " at byte "
                                 + std::to_string(in_.position())));
     }
+    /// The first failure, or Corruption when bytes are left over: what a decoder returns once it
+    /// has read its last field.
+    Status finish() const {
+        if (!status_.ok()) {
+            return status_;
+        }
+        if (!in_.at_end()) {
+            return Status::corruption(std::string(what_) + ": trailing bytes");
+        }
+        return {};
+    }
     bool ok() const { return status_.ok(); }
     const Status& status() const { return status_; }
     bool at_end() const { return in_.at_end(); }

@@ -131,11 +131,8 @@ Result<DocumentFacts> deserialize(std::string_view bytes) {
         o.sentence = static_cast<std::uint32_t>(in.varint());
         facts.offices.push_back(std::move(o));
     }
-    if (!in.ok()) {
-        return in.status();
-    }
-    if (!in.at_end()) {
-        return Status::corruption(std::string(kWhat) + ": trailing bytes");
+    if (Status done = in.finish(); !done.ok()) {
+        return done;
     }
     return facts;
 }

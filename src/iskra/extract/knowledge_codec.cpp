@@ -418,11 +418,8 @@ Result<Knowledge> Knowledge::deserialize(std::string_view bytes) {
         slot.end = r.varint32();
         return slot;
     });
-    if (!in.ok()) {
-        return in.status();
-    }
-    if (!in.at_end()) {
-        return Status::corruption(std::string(kWhat) + ": trailing bytes");
+    if (Status done = in.finish(); !done.ok()) {
+        return done;
     }
     if (!references_are_valid(t)) {
         return Status::corruption(std::string(kWhat) + ": a table refers past another");
