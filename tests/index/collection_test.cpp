@@ -110,6 +110,8 @@ TEST(Collection, StoresDocumentsPositionsAndSentenceBoundaries) {
     ASSERT_TRUE(stored.ok());
     EXPECT_EQ(stored->title, doc.title);
     EXPECT_EQ(stored->text, doc.text);
+    EXPECT_NE(doc.content_hash, 0u);
+    EXPECT_EQ(stored->content_hash, doc.content_hash);  // from `ids`, not the store
     EXPECT_EQ(stored->source_path, doc.source_path);
     EXPECT_EQ(stored->annotations, doc.annotations);
     EXPECT_EQ(stored->quality, doc.quality);

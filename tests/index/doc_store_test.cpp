@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -84,14 +85,10 @@ void expect_same(const DocumentRecord& a, const DocumentRecord& b) {
 
 class DocStoreSizes : public ::testing::TestWithParam<int> {};
 
-TEST_P(DocStoreSizes, RoundTripsEveryFieldInAnyOrder) {
-    std::printf("seed %u count %d\n", kSeed, GetParam());
-    std::mt19937 rng(kSeed + static_cast<std::uint32_t>(GetParam()));
-    std::vector<DocumentRecord> records;
-    for (int i = 0; i < GetParam(); ++i) {
-        records.push_back(random_record(rng, i));
-    }
-    testing::TempDir dir;
+// Writes `records` as the store file `s` in `dir` and maps it into `mapped`.
+void write_store(const testing::TempDir& dir,
+                 const std::vector<DocumentRecord>& records,
+                 std::optional<util::MappedFile>& mapped) {
     auto sink = FileSink::create(dir / "s");
     ASSERT_TRUE(sink.ok());
     DocStoreWriter writer(*sink);
@@ -100,11 +97,29 @@ TEST_P(DocStoreSizes, RoundTripsEveryFieldInAnyOrder) {
     }
     writer.finish();
     ASSERT_TRUE(sink->finish().ok());
-    auto mapped = util::MappedFile::open(dir / "s");
-    ASSERT_TRUE(mapped.ok());
+    auto file = util::MappedFile::open(dir / "s");
+    ASSERT_TRUE(file.ok());
+    mapped.emplace(file.take());
+}
+
+TEST_P(DocStoreSizes, RoundTripsEveryFieldInAnyOrder) {
+    std::printf("seed %u count %d\n", kSeed, GetParam());
+    std::mt19937 rng(kSeed + static_cast<std::uint32_t>(GetParam()));
+    std::vector<DocumentRecord> records;
+    for (int i = 0; i < GetParam(); ++i) {
+        records.push_back(random_record(rng, i));
+    }
+    testing::TempDir dir;
+    std::optional<util::MappedFile> mapped;
+    ASSERT_NO_FATAL_FAILURE(write_store(dir, records, mapped));
     auto content = read_footer(mapped->view(), "s", true);
     ASSERT_TRUE(content.ok());
-    auto reader = DocStoreReader::open(*content, "s");
+    // The store leaves content hashes to the segment's `ids` file: the reader is given them.
+    std::vector<std::uint64_t> hashes;
+    for (const auto& r : records) {
+        hashes.push_back(r.content_hash);
+    }
+    auto reader = DocStoreReader::open(*content, "s", hashes);
     ASSERT_TRUE(reader.ok()) << reader.status().to_string();
     ASSERT_EQ(reader->doc_count(), records.size());
     for (int i = GetParam() - 1; i >= 0; --i) {  // backwards: every block found by the index
@@ -122,6 +137,25 @@ TEST_P(DocStoreSizes, RoundTripsEveryFieldInAnyOrder) {
     }
     EXPECT_EQ(reader->document(static_cast<DocId>(GetParam())).status().code(),
               StatusCode::InvalidArgument);
+}
+
+TEST(DocStore, ContentHashesComeFromTheCallerOrAreZero) {
+    std::mt19937 rng(kSeed);
+    std::vector<DocumentRecord> records = {random_record(rng, 0), random_record(rng, 1)};
+    testing::TempDir dir;
+    std::optional<util::MappedFile> mapped;
+    ASSERT_NO_FATAL_FAILURE(write_store(dir, records, mapped));
+    auto content = read_footer(mapped->view(), "s", true);
+    ASSERT_TRUE(content.ok());
+    auto without = DocStoreReader::open(*content, "s");
+    ASSERT_TRUE(without.ok());
+    auto doc = without->document(1);
+    ASSERT_TRUE(doc.ok());
+    EXPECT_EQ(doc->content_hash, 0u);
+    EXPECT_EQ(doc->text, records[1].text);
+    std::vector<std::uint64_t> one_hash = {7};
+    EXPECT_EQ(DocStoreReader::open(*content, "s", one_hash).status().code(),
+              StatusCode::Corruption);
 }
 
 INSTANTIATE_TEST_SUITE_P(EdgeSizes, DocStoreSizes, ::testing::Values(0, 1, 2, 50, 300));

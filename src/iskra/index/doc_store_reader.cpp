@@ -6,6 +6,7 @@
 #include <zstd.h>
 
 #include "iskra/index/recent_blocks.hpp"
+#include "iskra/index/store_metadata.hpp"
 #include "iskra/index/varint.hpp"
 #include "iskra/util/byte_buffer.hpp"
 
@@ -17,7 +18,9 @@ constexpr std::size_t kTrailerBytes = 20;
 constexpr std::size_t kRecentBlockBytes = std::size_t{8} << 20;
 }  // namespace
 
-Result<DocStoreReader> DocStoreReader::open(std::string_view content, std::string_view what) {
+Result<DocStoreReader> DocStoreReader::open(std::string_view content,
+                                            std::string_view what,
+                                            std::span<const std::uint64_t> hashes) {
     auto fail = [&](std::string_view why) {
         return Status::corruption(std::string(what) + ": " + std::string(why));
     };
@@ -34,8 +37,12 @@ Result<DocStoreReader> DocStoreReader::open(std::string_view content, std::strin
         || reader.index_offset_ + index_bytes + kTrailerBytes != content.size()) {
         return fail("inconsistent block index");
     }
+    if (!hashes.empty() && hashes.size() != reader.doc_count_) {
+        return fail("the content hashes do not match the document count");
+    }
     reader.content_ = content;
     reader.what_ = what;
+    reader.hashes_ = hashes;
     reader.recent_ = std::make_shared<RecentBlocks>(kRecentBlockBytes);
     return reader;
 }
@@ -124,11 +131,14 @@ Status DocStoreReader::load_block(std::uint64_t block, DocBlockCache& cache) con
     if (begin > end || end > index_offset_) {
         return bad("bad block index entry");
     }
-    // Three frames back to back: header + metadata, texts, blobs.
+    // Three frames back to back: metadata in columns, texts, blobs. The metadata is rebuilt
+    // into its serialized rows at the front of `raw`, the other two follow as they are.
     std::string_view compressed = content_.substr(begin, end - begin);
+    std::string columns;
     std::size_t frame_ends[3] = {};
     cache.raw.clear();
-    for (std::size_t& frame_end : frame_ends) {
+    std::vector<std::uint64_t> doc_sizes;
+    for (std::size_t frame = 0; frame < 3; ++frame) {
         std::size_t frame_size = ZSTD_findFrameCompressedSize(compressed.data(), compressed.size());
         unsigned long long raw_size =
             ZSTD_getFrameContentSize(compressed.data(), compressed.size());
@@ -136,36 +146,38 @@ Status DocStoreReader::load_block(std::uint64_t block, DocBlockCache& cache) con
             || raw_size == ZSTD_CONTENTSIZE_UNKNOWN || raw_size > (std::uint64_t{1} << 31)) {
             return bad("bad compressed frame");
         }
-        std::size_t at = cache.raw.size();
-        cache.raw.resize(at + raw_size);
+        std::string& target = frame == 0 ? columns : cache.raw;
+        std::size_t at = target.size();
+        target.resize(at + raw_size);
         std::size_t got =
-            ZSTD_decompress(cache.raw.data() + at, raw_size, compressed.data(), frame_size);
+            ZSTD_decompress(target.data() + at, raw_size, compressed.data(), frame_size);
         if (ZSTD_isError(got) || got != raw_size) {
             return bad("cannot decompress");
         }
         compressed.remove_prefix(frame_size);
-        frame_end = cache.raw.size();
+        if (frame == 0) {
+            std::uint32_t first = load_unaligned<std::uint32_t>(firsts + block * 4);
+            std::uint32_t next_first = block + 1 < block_count_
+                                           ? load_unaligned<std::uint32_t>(firsts + (block + 1) * 4)
+                                           : doc_count_;
+            if (next_first < first || next_first > doc_count_) {
+                return bad("bad block index entry");
+            }
+            std::span<const std::uint64_t> hashes =
+                hashes_.empty() ? hashes_ : hashes_.subspan(first, next_first - first);
+            ISKRA_TRY(rows_from_columns(columns, hashes, what_, cache.raw, doc_sizes));
+        }
+        frame_ends[frame] = cache.raw.size();
     }
-    util::ByteReader in(std::string_view(cache.raw).substr(0, frame_ends[0]), what_);
-    auto count = in.varint();
-    ISKRA_TRY(count);
-    if (*count > cache.raw.size()) {
-        return bad("bad document count");
-    }
-    std::vector<std::uint64_t> doc_sizes(*count * 3);
-    for (std::uint64_t& size : doc_sizes) {
-        auto value = in.varint();
-        ISKRA_TRY(value);
-        size = *value;
-    }
-    // Section starts: metadata after the header, texts and blobs at their frames.
-    std::uint64_t next[3] = {in.position(), frame_ends[0], frame_ends[1]};
+    const std::uint64_t count = doc_sizes.size() / 3;
+    // Section starts: metadata at the front, texts and blobs at their frames.
+    std::uint64_t next[3] = {0, frame_ends[0], frame_ends[1]};
     const std::uint64_t limit[3] = {frame_ends[0], frame_ends[1], frame_ends[2]};
-    cache.starts.resize((*count + 1) * 3);
-    for (std::uint64_t doc = 0; doc <= *count; ++doc) {
+    cache.starts.resize((count + 1) * 3);
+    for (std::uint64_t doc = 0; doc <= count; ++doc) {
         for (std::size_t part = 0; part < 3; ++part) {
             cache.starts[doc * 3 + part] = static_cast<std::uint32_t>(next[part]);
-            if (doc < *count) {
+            if (doc < count) {
                 next[part] += doc_sizes[doc * 3 + part];
                 if (next[part] > limit[part]) {
                     cache.starts.clear();

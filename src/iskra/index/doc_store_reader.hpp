@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +41,11 @@ class RecentBlocks;
 class DocStoreReader {
   public:
     DocStoreReader() = default;
-    static Result<DocStoreReader> open(std::string_view content, std::string_view what);
+    /// `hashes` (kept alive by the caller, one per document, or empty for 0) are the documents'
+    /// content hashes, which the store leaves to the segment's `ids` file.
+    static Result<DocStoreReader> open(std::string_view content,
+                                       std::string_view what,
+                                       std::span<const std::uint64_t> hashes = {});
 
     std::uint32_t doc_count() const { return doc_count_; }
     /// Parses `doc` from its block, decompressing the block unless it was read recently
@@ -57,6 +62,7 @@ class DocStoreReader {
 
     std::string_view content_;
     std::string what_;
+    std::span<const std::uint64_t> hashes_;
     std::uint32_t doc_count_ = 0;
     std::uint64_t block_count_ = 0;
     std::uint64_t index_offset_ = 0;

@@ -2,6 +2,7 @@
 
 #include <zstd.h>
 
+#include "iskra/index/store_metadata.hpp"
 #include "iskra/index/varint.hpp"
 #include "iskra/util/assert.hpp"
 #include "iskra/util/byte_buffer.hpp"
@@ -9,12 +10,13 @@
 namespace iskra::index {
 
 namespace {
-// zstd levels of the three frames of a block: prose at 9 (about 10% smaller than level 3; level
-// 9 is 0.7% smaller than 7 for 3% more indexing CPU, which keeps the whole index within 80% of
-// the text since letter-digit words became terms), the binary metadata and blobs, a third of the
-// bytes, at 9 (level 12 saves 0.2% of them for 20% more CPU).
-constexpr int kTextLevel = 9;
-constexpr int kBinaryLevel = 9;
+// zstd levels of the three frames of a block. Measured on the 1-in-8 debian-prose sample (40.6 MB
+// of text): level 5 instead of 9 makes the prose frames 3.4% larger for 45% of the CPU, the blobs
+// 2.7% larger for 55%; the metadata in columns (format 5) is a third smaller than the rows were
+// at level 9, which pays for both (docs/FORMAT.md#document-store).
+constexpr int kMetadataLevel = 5;
+constexpr int kTextLevel = 5;
+constexpr int kBinaryLevel = 5;
 }  // namespace
 
 void serialize_document(const DocumentRecord& record, std::string& out) {
@@ -136,10 +138,11 @@ void DocStoreWriter::compress_frame(CompressionContext& context,
 
 void DocStoreWriter::compress_block(Block& block, CompressionContext& context) {
     // Block = three zstd frames (docs/FORMAT.md#document-store): [count, section sizes of each
-    // document, metadata], [titles and texts], [annotation blobs]. Prose, binary metadata and
-    // binary blobs compress best apart.
+    // document and metadata, in columns], [titles and texts], [annotation blobs]. Prose, binary
+    // metadata and binary blobs compress best apart.
     block.frames.clear();
-    compress_frame(context, block.header, block.sections[0], kBinaryLevel, block.frames);
+    std::string columns = columnar_metadata(block.doc_count, block.sizes, block.sections[0]);
+    compress_frame(context, columns, {}, kMetadataLevel, block.frames);
     compress_frame(context, block.sections[1], {}, kTextLevel, block.frames);
     compress_frame(context, block.sections[2], {}, kBinaryLevel, block.frames);
 }
@@ -159,9 +162,8 @@ void DocStoreWriter::flush_block() {
         return;
     }
     finish_in_flight();
-    open_.header.clear();
-    append_varint(open_.header, block_docs_);
-    open_.header += sizes_;
+    open_.sizes = sizes_;
+    open_.doc_count = block_docs_;
     open_.first_doc = doc_count_ - block_docs_;
     // Swapped rather than moved: the open block keeps the in-flight one's capacity.
     std::swap(open_, in_flight_);

@@ -20,8 +20,9 @@ inline constexpr std::size_t kDocStoreBlockBytes = 256 * 1024;
 void serialize_document(const DocumentRecord& record, std::string& out);
 
 /// Writes `docs.store`: documents serialized and packed into blocks of about 256 KB (a larger
-/// document gets a block of its own), each block three zstd frames (metadata, texts, annotation
-/// blobs, each section of every document of the block together), then the block index.
+/// document gets a block of its own), each block three zstd frames (metadata in columns without
+/// the content hash, texts, annotation blobs: each section of every document of the block
+/// together), then the block index.
 /// A full block is compressed on a thread of its own while the next one fills (at most one
 /// block in flight); blocks reach the sink in order, so the bytes do not depend on the timing.
 class DocStoreWriter {
@@ -43,10 +44,11 @@ class DocStoreWriter {
     struct CompressionContext;
     /// A block's uncompressed parts and, once compressed, its three frames.
     struct Block {
-        std::string header;
+        std::string sizes;  // per document: its three section sizes (varints)
         std::string sections[kSections];
         std::string frames;
         std::uint32_t first_doc = 0;
+        std::uint32_t doc_count = 0;
     };
     void flush_block();
     /// Waits for the block in flight and appends it to the sink.
@@ -59,7 +61,7 @@ class DocStoreWriter {
                                std::string& out);
 
     FileSink& out_;
-    Block open_;         // the block being filled (its header is built at flush)
+    Block open_;         // the block being filled (its sizes are set at flush)
     std::string sizes_;  // varint section sizes of each document of the open block
     std::uint32_t block_docs_ = 0;
     std::uint32_t doc_count_ = 0;

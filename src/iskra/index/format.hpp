@@ -7,7 +7,7 @@ namespace iskra::index {
 
 /// The on-disk format version every file's footer carries (docs/FORMAT.md). Bump it on any
 /// change of a file layout; readers refuse other versions with Unsupported.
-inline constexpr std::uint32_t kFormatVersion = 4;
+inline constexpr std::uint32_t kFormatVersion = 5;
 
 /// Names of the files of a segment directory `seg_<n>/`.
 inline constexpr std::string_view kPostingsDocFile = "postings.doc";

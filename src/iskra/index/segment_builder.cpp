@@ -96,12 +96,33 @@ void SegmentBuilder::end_term(std::string_view term) {
     if (term_postings_ == 0) {
         return;
     }
-    TermInfo info = postings_.end_term();
+    add_dictionary_entry(field_, term, postings_.end_term());
+}
+
+void SegmentBuilder::add_dictionary_entry(Field field,
+                                          std::string_view term,
+                                          const TermInfo& info) {
     key_.clear();
-    key_.push_back(static_cast<char>(field_));
+    key_.push_back(static_cast<char>(field));
     key_.append(term);
     dictionary_.add(key_, info);
-    (field_ == Field::All ? info_.term_count_all : info_.term_count_title) += 1;
+    (field == Field::All ? info_.term_count_all : info_.term_count_title) += 1;
+}
+
+void SegmentBuilder::add_encoded_terms(std::string_view docs,
+                                       std::string_view positions,
+                                       std::span<const EncodedTerm> terms) {
+    start_packing();
+    std::uint64_t doc_base = docs_sink_.size();
+    std::uint64_t pos_base = pos_sink_.size();
+    docs_sink_.append(docs);
+    pos_sink_.append(positions);
+    for (const EncodedTerm& encoded : terms) {
+        TermInfo info = encoded.info;
+        info.doc_offset += doc_base;
+        info.pos_offset += pos_base;
+        add_dictionary_entry(encoded.field, encoded.term, info);
+    }
 }
 
 Status SegmentBuilder::finish_sink(FileSink& sink, std::string_view name, BuiltSegment& built) {

@@ -19,6 +19,14 @@
 
 namespace iskra::index {
 
+/// A term whose postings were encoded apart (a PostingsWriter over in-memory sinks), with its
+/// offsets into those sinks.
+struct EncodedTerm {
+    Field field = Field::All;
+    std::string_view term;
+    TermInfo info;
+};
+
 /// One written file of a segment, as the manifest records it.
 struct SegmentFile {
     std::string name;
@@ -75,6 +83,16 @@ class SegmentBuilder {
     }
     /// Writes the dictionary entry; a term that got no posting is dropped.
     void end_term(std::string_view term);
+    /// Appends postings encoded apart, starting at offset 0 of `docs` and `positions`, and their
+    /// terms' dictionary entries. REQUIRES: the same order as begin_term/end_term would need.
+    void add_encoded_terms(std::string_view docs,
+                           std::string_view positions,
+                           std::span<const EncodedTerm> terms);
+    /// The field lengths of the documents added so far (what posting lists are written with).
+    std::span<const std::uint32_t> lengths(Field field) const {
+        return field == Field::All ? std::span<const std::uint32_t>(length_all_)
+                                   : std::span<const std::uint32_t>(length_title_);
+    }
 
     Result<BuiltSegment> finish();
 
@@ -88,6 +106,7 @@ class SegmentBuilder {
     void pack_small_files();
     Status write_small_files(BuiltSegment& built);
     Status finish_sink(FileSink& sink, std::string_view name, BuiltSegment& built);
+    void add_dictionary_entry(Field field, std::string_view term, const TermInfo& info);
 
     std::filesystem::path dir_;
     FileSink docs_sink_;

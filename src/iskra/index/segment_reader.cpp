@@ -211,7 +211,8 @@ Result<std::shared_ptr<const SegmentReader>> SegmentReader::open(const std::file
     auto dictionary = TermDictionaryReader::open(impl->content[kTerms], impl->what(kTerms));
     ISKRA_TRY(dictionary);
     impl->dictionary = dictionary.take();
-    auto store = DocStoreReader::open(impl->content[kStore], impl->what(kStore));
+    auto store = DocStoreReader::open(
+        impl->content[kStore], impl->what(kStore), std::span(impl->hashes, impl->info.doc_count));
     ISKRA_TRY(store);
     impl->store = store.take();
     if (impl->store.doc_count() != impl->info.doc_count) {

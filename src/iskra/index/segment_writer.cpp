@@ -1,8 +1,11 @@
 #include "iskra/index/segment_writer.hpp"
 
 #include <algorithm>
+#include <numeric>
+#include <thread>
 
 #include "iskra/index/doc_store_writer.hpp"
+#include "iskra/index/postings_writer.hpp"
 #include "iskra/index/varint.hpp"
 #include "iskra/util/checksum.hpp"
 
@@ -123,34 +126,114 @@ void SegmentWriter::add(const DocumentRecord& record, const AnalyzedDocument& an
                      + record.external_id.size() + 4 * analyzed.sentence_starts.size();
 }
 
-void SegmentWriter::write_field(const FieldBuffer& field, Field which, SegmentBuilder& builder) {
-    std::vector<std::uint32_t> order(field.table.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) {
-        order[i] = i;
+namespace {
+
+// Decodes a term's buffered postings (varint doc gap, freq, position count, position gaps) and
+// calls add(doc, freq, positions) for each.
+template <typename Add>
+void decode_postings(std::string_view bytes, std::vector<std::uint32_t>& positions, Add add) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    const auto* end = p + bytes.size();
+    DocId doc = 0;
+    while (p < end) {
+        doc += static_cast<DocId>(read_varint(p, end));
+        auto freq = static_cast<std::uint32_t>(read_varint(p, end));
+        auto count = static_cast<std::uint32_t>(read_varint(p, end));
+        positions.resize(count);
+        std::uint32_t position = 0;
+        for (std::uint32_t i = 0; i < count; ++i) {
+            position += static_cast<std::uint32_t>(read_varint(p, end));
+            positions[i] = position;
+        }
+        add(doc, freq, std::span<const std::uint32_t>(positions));
     }
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> SegmentWriter::sorted_terms(const FieldBuffer& field) {
+    std::vector<std::uint32_t> order(field.table.size());
+    std::iota(order.begin(), order.end(), 0u);
+    auto less = [&](std::uint32_t a, std::uint32_t b) {
         return field.table.term(a) < field.table.term(b);
-    });
+    };
+    // Both halves sorted at once, then merged.
+    auto middle = order.begin() + static_cast<std::ptrdiff_t>(order.size() / 2);
+    {
+        std::jthread second([&] { std::sort(middle, order.end(), less); });
+        std::sort(order.begin(), middle, less);
+    }
+    std::inplace_merge(order.begin(), middle, order.end(), less);
+    return order;
+}
+
+void SegmentWriter::write_terms(const FieldBuffer& field,
+                                Field which,
+                                std::span<const std::uint32_t> order,
+                                SegmentBuilder& builder) {
     std::vector<std::uint32_t> positions;
     for (std::uint32_t term : order) {
-        const TermBuffer& buffer = field.postings[term];
-        const auto* p = reinterpret_cast<const std::uint8_t*>(buffer.bytes.data());
-        const auto* end = p + buffer.bytes.size();
         builder.begin_term(which);
-        DocId doc = 0;
-        while (p < end) {
-            doc += static_cast<DocId>(read_varint(p, end));
-            auto freq = static_cast<std::uint32_t>(read_varint(p, end));
-            auto count = static_cast<std::uint32_t>(read_varint(p, end));
-            positions.resize(count);
-            std::uint32_t position = 0;
-            for (std::uint32_t i = 0; i < count; ++i) {
-                position += static_cast<std::uint32_t>(read_varint(p, end));
-                positions[i] = position;
-            }
-            builder.add_posting(doc, freq, positions);
-        }
+        decode_postings(field.postings[term].bytes,
+                        positions,
+                        [&](DocId doc, std::uint32_t freq, std::span<const std::uint32_t> at) {
+                            builder.add_posting(doc, freq, at);
+                        });
         builder.end_term(field.table.term(term));
+    }
+}
+
+void SegmentWriter::EncodedTerms::encode(const FieldBuffer& field,
+                                         Field which,
+                                         std::span<const std::uint32_t> order,
+                                         std::span<const std::uint32_t> lengths) {
+    PostingsWriter writer(docs, positions);
+    std::vector<std::uint32_t> scratch;
+    for (std::uint32_t term : order) {
+        const TermBuffer& buffer = field.postings[term];
+        if (buffer.bytes.empty()) {
+            continue;  // as SegmentBuilder::end_term drops a term without postings
+        }
+        writer.begin_term(lengths);
+        decode_postings(buffer.bytes,
+                        scratch,
+                        [&](DocId doc, std::uint32_t freq, std::span<const std::uint32_t> at) {
+                            writer.add(doc, freq, at);
+                        });
+        terms.push_back({which, field.table.term(term), writer.end_term()});
+    }
+}
+
+// Terms in rounds of about kRoundBytes of buffered postings: the first half of a round (by bytes)
+// goes through the builder on this thread, the second is encoded on `encoder` meanwhile and
+// appended after it. The rounds bound the memory of the part encoded apart.
+void SegmentWriter::write_field(const FieldBuffer& field, Field which, SegmentBuilder& builder) {
+    constexpr std::uint64_t kRoundBytes = std::uint64_t{8} << 20;
+    std::vector<std::uint32_t> order = sorted_terms(field);
+    auto bytes_of = [&](std::uint32_t term) {
+        return field.postings[term].bytes.size();
+    };
+    std::span<const std::uint32_t> rest(order);
+    while (!rest.empty()) {
+        std::size_t end = 0;
+        std::uint64_t round = 0;
+        while (end < rest.size() && round < kRoundBytes) {
+            round += bytes_of(rest[end++]);
+        }
+        std::size_t half = 0;
+        for (std::uint64_t first = 0; half < end && 2 * first < round; ++half) {
+            first += bytes_of(rest[half]);
+        }
+        EncodedTerms apart;
+        {
+            std::jthread encoder([&] {
+                apart.encode(field, which, rest.subspan(half, end - half), builder.lengths(which));
+            });
+            write_terms(field, which, rest.first(half), builder);
+        }
+        builder.add_encoded_terms(
+            apart.docs.memory_content(), apart.positions.memory_content(), apart.terms);
+        rest = rest.subspan(end);
     }
 }
 
@@ -172,10 +255,13 @@ Result<BuiltSegment> SegmentWriter::flush(const std::filesystem::path& dir) {
             entry.length_title,
             entry.text_bytes);
     }
-    store_.finish();
-    b.set_store(store_sink_.memory_content());
+    // Both cores: the store's last block is compressed on a thread of its own while the posting
+    // lists are encoded, in rounds, half here and half apart (write_field).
+    std::jthread store_finisher([this] { store_.finish(); });
     write_field(all_, Field::All, b);
     write_field(title_, Field::Title, b);
+    store_finisher.join();
+    b.set_store(store_sink_.memory_content());
     return b.finish();
 }
 

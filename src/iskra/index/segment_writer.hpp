@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -72,7 +73,25 @@ class SegmentWriter {
                         std::uint32_t freq,
                         const std::uint32_t* positions,
                         std::uint32_t count);
+    /// Posting lists encoded apart from the builder (offsets from 0 of `docs` and `positions`).
+    struct EncodedTerms {
+        FileSink docs = FileSink::in_memory();
+        FileSink positions = FileSink::in_memory();
+        std::vector<EncodedTerm> terms;
+
+        void encode(const FieldBuffer& field,
+                    Field which,
+                    std::span<const std::uint32_t> order,
+                    std::span<const std::uint32_t> lengths);
+    };
+
+    /// The field's term ids in byte order of their terms.
+    static std::vector<std::uint32_t> sorted_terms(const FieldBuffer& field);
     static void write_field(const FieldBuffer& field, Field which, SegmentBuilder& builder);
+    static void write_terms(const FieldBuffer& field,
+                            Field which,
+                            std::span<const std::uint32_t> order,
+                            SegmentBuilder& builder);
 
     FieldBuffer all_;
     FieldBuffer title_;
