@@ -371,3 +371,45 @@ TEST(CandidateExtractor, ChunksEndAtWordNetVerbs) {
 
 }  // namespace
 }  // namespace iskra::answer
+
+namespace iskra::answer {
+namespace {
+
+TEST(CandidateExtractor, ChunksMayHoldQuestionWordsInsideOnePlainNounPhrase) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("What device measures the tide in the harbour?", analyzer);
+    const auto cs = extract_candidates(
+        q,
+        passage_of("Since 1890 a brass tide gauge records the water level, helped by the "
+                   "keeper in the harbour."),
+        0,
+        NameBook{},
+        analyzer);
+    const auto n = normalized_of(cs);
+    EXPECT_TRUE(contains(n, "brass tide gauge"));  // crosses "tide", a word of the question
+    const auto spanning = std::find_if(cs.begin(), cs.end(), [](const Candidate& c) {
+        return c.normalized == "brass tide gauge";
+    });
+    ASSERT_NE(spanning, cs.end());
+    EXPECT_EQ(spanning->origin, CandidateOrigin::Spanning);
+    // A preposition joins the question's phrase to another: no spanning chunk over it.
+    EXPECT_FALSE(contains(n, "keeper in the harbour"));
+    EXPECT_FALSE(contains(n, "level, helped by the keeper"));
+}
+
+TEST(CandidateExtractor, SpanningChunkDoesNotLengthenTheGroupItJoins) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("What device measures the tide?", analyzer);
+    std::vector<Candidate> cs = extract_candidates(
+        q, passage_of("A tide gauge, the gauge, was set up."), 0, NameBook{}, analyzer);
+    for (Candidate& c : cs) {
+        c.score = c.origin == CandidateOrigin::Spanning ? 0.5 : 1.0;
+    }
+    const std::vector<Passage> passages = {passage_of("A tide gauge, the gauge, was set up.")};
+    const auto groups = group_candidates(cs, passages);
+    ASSERT_FALSE(groups.empty());
+    EXPECT_EQ(groups.front().text, "gauge");
+}
+
+}  // namespace
+}  // namespace iskra::answer

@@ -48,5 +48,18 @@ TEST(QuestionForms, AHyphenatedNameIsOneKeyTermPerPart) {
     EXPECT_TRUE(has_term(q, "Elin", analyzer.term("elin")));
 }
 
+TEST(QuestionForms, AYearOfTheQuestionWeighsLessThanAName) {
+    text::Analyzer analyzer;
+    const Question q = analyze_question("Which treaty did Norway sign in 1985?", analyzer);
+    double year = 0;
+    double name = 0;
+    for (const KeyTerm& k : q.terms) {
+        year = k.folded == "1985" ? k.weight : year;
+        name = k.folded == "norway" ? k.weight : name;
+    }
+    EXPECT_GT(year, 0.0);
+    EXPECT_LT(year, name);
+}
+
 }  // namespace
 }  // namespace iskra::answer

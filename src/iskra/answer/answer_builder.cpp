@@ -6,9 +6,11 @@
 #include <set>
 
 #include "iskra/answer/answer_group.hpp"
+#include "iskra/answer/answer_slot.hpp"
 #include "iskra/answer/candidate_extractor.hpp"
 #include "iskra/answer/scored_passage.hpp"
 #include "iskra/extract/date_finder.hpp"
+#include "iskra/text/stop_words.hpp"
 
 namespace iskra::answer {
 namespace {
@@ -31,14 +33,18 @@ constexpr double kMinTypeConfidence = 0.35;  // a named answer of another type d
 // relation in other words ("the Act of 1996" for "when was the Act passed") still answers.
 constexpr double kMinCommonCoverage = 0.1;
 // A sentence this close to the whole question answers it even without its ordinary words.
-constexpr double kFullCoverage = 0.85;
+constexpr double kFullCoverage = 0.8;
 // A sentence this close to the question answers with a noun phrase when it has no value of the
 // asked type ("who" and "Red Guards"), at a lower confidence.
 constexpr double kPhraseCoverage = 0.7;
 constexpr double kNamingBoost = 1.5;  // a span after "known as", "called"
 constexpr double kCopulaBoost = 1.3;  // a span after "is"/"was" that follows the question's words
-constexpr double kRelationWeight = 2.0;     // ordinary question words in proximity, vs names
-constexpr double kProximityShare = 0.4;     // how much a candidate's nearness to the terms counts
+constexpr double kRelationWeight = 2.0;    // ordinary question words in proximity, vs names
+constexpr double kProximityShare = 0.4;    // how much a candidate's nearness to the terms counts
+constexpr double kOtherClauseShare = 0.3;  // nearness inside a clause about another action
+// A date that follows its event is this much farther (bytes) from the words after it: they
+// tell the next event.
+constexpr std::uint32_t kStatementGap = 60;
 constexpr double kLeadingSpanShare = 0.65;  // untyped span before every matched question word
 constexpr double kConflictShare = 0.3;      // a rival group this close to the best is a conflict
 // ... when its sentence covers the question this well and scores this close to the best one's.
@@ -72,11 +78,114 @@ AnswerSupport support_of(const Context& ctx, std::size_t passage, double score) 
     return s;
 }
 
+// Whether a date candidate belongs with the words before it rather than after: in "removed
+// power october 1927 expelled party november 1927" (text without its function words) each date
+// follows its event. A date after a function word ("On 20 August 1940 he", "the 1924 election")
+// or a date modifier ("late 1924") may as well belong to what follows.
+bool attaches_backwards(const Candidate& c, const Question& q, std::string_view sentence) {
+    if ((q.type != AnswerType::Date && q.type != AnswerType::Year) || !c.date || c.begin == 0) {
+        return false;
+    }
+    std::size_t end = c.begin;
+    while (end > 0 && sentence[end - 1] == ' ') {
+        --end;
+    }
+    std::size_t begin = end;
+    while (begin > 0 && std::isalpha(static_cast<unsigned char>(sentence[begin - 1]))) {
+        --begin;
+    }
+    if (begin == end || (begin > 0 && sentence[begin - 1] != ' ')) {
+        return false;  // punctuation or a digit before: no word to lean on
+    }
+    std::string word(sentence.substr(begin, end - begin));
+    std::transform(word.begin(), word.end(), word.begin(), [](unsigned char ch) {
+        return static_cast<char>(std::tolower(ch));
+    });
+    static constexpr std::string_view kModifiers[] = {"early",
+                                                      "late",
+                                                      "mid",
+                                                      "end",
+                                                      "beginning",
+                                                      "spring",
+                                                      "summer",
+                                                      "autumn",
+                                                      "fall",
+                                                      "winter",
+                                                      "circa",
+                                                      "ca",
+                                                      "c",
+                                                      "around",
+                                                      "about",
+                                                      "approximately",
+                                                      "year",
+                                                      "years"};
+    return !text::is_stop_word(word)
+           && std::none_of(std::begin(kModifiers), std::end(kModifiers), [&](std::string_view w) {
+                  return word == w;
+              });
+}
+
+// The end of a sentence-opening participle clause ("Serving in the war before overseeing the
+// founding in 1922, she took power in 1924"), or 0 when the sentence opens otherwise. Such a
+// clause tells of another action than the main verb's.
+std::size_t participle_clause_end(std::string_view sentence) {
+    std::size_t word_end = 0;
+    while (word_end < sentence.size()
+           && std::isalpha(static_cast<unsigned char>(sentence[word_end]))) {
+        ++word_end;
+    }
+    const std::string first = padded_lower(sentence.substr(0, word_end));
+    // Prepositions and openers that look like participles but head a phrase about the main verb.
+    static constexpr std::string_view kNotParticiples[] = {
+        " during ",          " following ",   " including ", " according ", " regarding ",
+        " concerning ",      " considering ", " excluding ", " beginning ", " starting ",
+        " notwithstanding ", " pending ",     " nothing ",   " something ", " everything ",
+        " anything ",        " king ",        " spring ",    " morning ",   " evening ",
+        " thing ",           " string ",      " ring ",      " wing "};
+    if (word_end < 5 || !first.ends_with("ing ")
+        || std::any_of(std::begin(kNotParticiples),
+                       std::end(kNotParticiples),
+                       [&](std::string_view w) { return first == w; })) {
+        return 0;
+    }
+    const std::size_t comma = sentence.find(", ", word_end);
+    return comma == std::string_view::npos ? 0 : comma;
+}
+
+// Whether the candidate sits in an opening participle clause while every relation word of the
+// question the sentence holds is in the main clause: the clause dates or names another action.
+bool outside_the_asked_clause(const Candidate& c,
+                              const TermMatches& m,
+                              const Question& q,
+                              std::string_view sentence) {
+    const std::size_t clause_end = participle_clause_end(sentence);
+    if (clause_end == 0 || c.end > clause_end) {
+        return false;
+    }
+    bool any = false;
+    for (std::size_t t = 0; t < m.term_positions.size(); ++t) {
+        if (q.terms[t].proper || q.terms[t].focus) {
+            continue;
+        }
+        for (std::uint32_t pos : m.term_positions[t]) {
+            if (pos < clause_end) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    return any;
+}
+
 // How close the candidate sits to each matched key term (nearest occurrence), averaged with the
 // terms' weights: an answer is usually next to the words of the question.
-double proximity(const Candidate& c, const TermMatches& m, const Question& q) {
+double proximity(const Candidate& c,
+                 const TermMatches& m,
+                 const Question& q,
+                 std::string_view sentence) {
     double total = 0;
     double sum = 0;
+    const std::uint32_t trailing_gap = attaches_backwards(c, q, sentence) ? kStatementGap : 0;
     for (std::size_t t = 0; t < m.term_positions.size(); ++t) {
         if (m.term_positions[t].empty() || q.terms[t].focus) {
             continue;
@@ -84,7 +193,7 @@ double proximity(const Candidate& c, const TermMatches& m, const Question& q) {
         std::uint32_t best = UINT32_MAX;
         for (std::uint32_t pos : m.term_positions[t]) {
             const std::uint32_t d =
-                pos >= c.end ? pos - c.end : (c.begin >= pos ? c.begin - pos : 0);
+                pos >= c.end ? pos - c.end + trailing_gap : (c.begin >= pos ? c.begin - pos : 0);
             best = std::min(best, d);
         }
         const double words = static_cast<double>(best) / 6.0;
@@ -96,6 +205,9 @@ double proximity(const Candidate& c, const TermMatches& m, const Question& q) {
     }
     if (total <= 0) {
         return 0;
+    }
+    if (outside_the_asked_clause(c, m, q, sentence)) {
+        return kOtherClauseShare * sum / total;
     }
     // Without a typed answer ("what did X name"), the asked-for object usually follows the
     // question's words in a statement rather than preceding them all.
@@ -349,6 +461,8 @@ std::vector<Candidate> collect_candidates(const Context& ctx,
                                           const NameBook& names,
                                           text::Analyzer& analyzer) {
     std::vector<Candidate> all;
+    const std::optional<AnswerSlot> slot =
+        find_answer_slot(ctx.question.text, ctx.question.focus, analyzer);
     for (std::size_t r = 0; r < ctx.ranked.size() && r < kCandidatePassages; ++r) {
         const std::size_t idx = ctx.ranked[r];
         const PassageScore& ps = ctx.scores[idx];
@@ -363,9 +477,13 @@ std::vector<Candidate> collect_candidates(const Context& ctx,
             }
             c.score =
                 ps.score * c.type_confidence
-                * (1.0 - kProximityShare + kProximityShare * proximity(c, ps.matches, ctx.question))
+                * (1.0 - kProximityShare
+                   + kProximityShare
+                         * proximity(c, ps.matches, ctx.question, ctx.passages[idx].ref.text))
                 * agent_cue(c, ctx.passages[idx].ref.text, ctx.question)
-                * naming_cue(c, ctx.passages[idx].ref.text, ps.matches, ctx.question);
+                * naming_cue(c, ctx.passages[idx].ref.text, ps.matches, ctx.question)
+                * (slot ? slot_cue(*slot, ctx.passages[idx].ref.text, c.begin, c.end, analyzer)
+                        : 1.0);
             if (starts_the_period_of(c, ctx.passages[idx].ref.text, ps.matches, ctx.question)) {
                 continue;
             }

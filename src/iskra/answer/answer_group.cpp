@@ -104,8 +104,10 @@ std::vector<CandidateGroup> group_candidates(std::span<const Candidate> candidat
             groups.push_back(std::move(g));
         } else {
             it->members.push_back(idx);
-            // Names: show the longest form ("Gavrilo Princip" over "Princip").
-            if (!c.date && c.text.size() > it->text.size()) {
+            // Names: show the longest form ("Gavrilo Princip" over "Princip"), but not one that
+            // merely adds the question's own words.
+            if (!c.date && c.origin != CandidateOrigin::Spanning
+                && c.text.size() > it->text.size()) {
                 it->text = c.text;
                 it->normalized = c.normalized;
             }

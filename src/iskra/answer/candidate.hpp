@@ -20,6 +20,7 @@ enum class CandidateOrigin : std::uint8_t {
     Focus,      ///< a noun phrase headed by the question's head noun
     Quoted,     ///< a span in quotation marks
     Joined,     ///< candidates joined by "and", "or", commas ("X, Y and Z")
+    Spanning,   ///< a chunk that holds words of the question
 };
 
 /// A possible answer value found in one passage.

@@ -709,6 +709,67 @@ void add_chunk_candidates(const Question& question,
     }
 }
 
+// A chunk that holds words of the question is a weaker candidate than one without them.
+constexpr double kSpanningChunkShare = 0.9;
+
+// "Computational complexity theory" for "what branch ... classifying computational problems",
+// "the problem instance" for "in a computational problem, what ...": an answer phrase may hold
+// some of the question's words. The chunks between punctuation, dates and verbs that cross a
+// question word (the ordinary chunks stop there) are candidates too, a little weaker.
+void add_spanning_chunks(const Question& question,
+                         const Passage& passage,
+                         std::size_t idx,
+                         text::Analyzer& analyzer,
+                         std::vector<Candidate>& out) {
+    const std::string& text = passage.ref.text;
+    const std::vector<extract::ScanToken> tokens = extract::scan_words(text);
+    const std::vector<extract::DateMention> dates = extract::find_dates(text);
+    std::size_t start = 0;
+    bool crosses = false;
+    for (std::size_t i = 0; i <= tokens.size(); ++i) {
+        const bool boundary = i == tokens.size()
+                              || inside_any(tokens[i].begin, tokens[i].end, dates)
+                              || (tokens[i].kind == extract::TokenKind::Punct
+                                  && text[tokens[i].begin] != '-' && text[tokens[i].begin] != '\''
+                                  && text[tokens[i].begin] != '%' && text[tokens[i].begin] != '$')
+                              || (tokens[i].kind == extract::TokenKind::Word
+                                  && verb_like_at(text, tokens, i, !passage.lower_case));
+        // Only a plain noun phrase: a preposition or clause word inside it ("proclamation by
+        // the shaman X", "respect to the value") joins two phrases, one of them the question's.
+        const std::string lower = i < tokens.size() ? lower_ascii(std::string_view(text).substr(
+                                      tokens[i].begin, tokens[i].end - tokens[i].begin))
+                                                    : std::string();
+        const bool joins_phrases = i < tokens.size() && i > start
+                                   && (text::is_stop_word(lower) || is_edge_word(lower))
+                                   && lower != "of" && lower != "the" && lower != "and";
+        if (joins_phrases) {
+            crosses = false;
+            start = i + 1;
+            continue;
+        }
+        if (!boundary) {
+            crosses = crosses
+                      || (tokens[i].kind == extract::TokenKind::Word && i > start
+                          && question_term_at(question, text, tokens[i], analyzer));
+            continue;
+        }
+        const auto words = static_cast<std::size_t>(std::count_if(
+            tokens.begin() + static_cast<std::ptrdiff_t>(start),
+            tokens.begin() + static_cast<std::ptrdiff_t>(i),
+            [](const extract::ScanToken& t) { return t.kind != extract::TokenKind::Punct; }));
+        if (crosses && words <= kMaxChunkWords) {
+            const std::size_t first = out.size();
+            push_chunk(passage, idx, question.type, tokens, start, i, out);
+            for (std::size_t c = first; c < out.size(); ++c) {
+                out[c].type_confidence *= kSpanningChunkShare;
+                out[c].origin = CandidateOrigin::Spanning;
+            }
+        }
+        start = i + 1;
+        crosses = false;
+    }
+}
+
 constexpr double kPossessivePenalty = 0.6;
 
 // A word that may stand inside a noun phrase around the head noun: not a stop word, not a verb,
@@ -1089,6 +1150,7 @@ std::vector<Candidate> extract_candidates(const Question& question,
         case AnswerType::Reason:
             add_entity_candidates(question, passage, passage_index, names, analyzer, out);
             add_chunk_candidates(question, passage, passage_index, analyzer, out);
+            add_spanning_chunks(question, passage, passage_index, analyzer, out);
             add_focus_phrases(question, passage, passage_index, analyzer, out);
             if (question.type == AnswerType::Other) {
                 add_quoted_spans(question, passage, passage_index, out);

@@ -12,6 +12,9 @@
 namespace iskra::answer {
 namespace {
 
+constexpr double kYearWeight = 0.75;      // a year of the question, vs 1.5 for a name
+constexpr double kValueNounWeight = 0.1;  // "date" in "what date": the value is the word
+
 template <std::size_t N>
 bool one_of(std::string_view w, const std::array<std::string_view, N>& set) {
     return std::find(set.begin(), set.end(), w) != set.end();
@@ -487,6 +490,11 @@ bool is_number_word(const std::string& w) {
            && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool looks_like_year(std::string_view lower) {
+    return lower.size() == 4
+           && std::all_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 KeyTerm make_key_term(const QuestionWord& word,
                       bool sentence_initial,
                       bool dated_question,
@@ -531,6 +539,10 @@ KeyTerm make_key_term(const QuestionWord& word,
     k.weight = k.proper ? 1.5 : 1.0;
     if (std::find(kWeakVerbs.begin(), kWeakVerbs.end(), k.folded) != kWeakVerbs.end()) {
         k.weight = 0.4;
+    } else if (looks_like_year(word.lower)) {
+        // "at the 1903 congress", "in 1985": a year places the event; the sentence that tells it
+        // often leaves the year to its neighbours.
+        k.weight = kYearWeight;
     }
     return k;
 }
@@ -645,7 +657,10 @@ Question analyze_question(std::string_view question,
         KeyTerm k = make_key_term(word, i == 0, dated, analyzer, aliases);
         if (i == typing.focus_index) {
             k.focus = true;
-            k.weight = 0.4;
+            // "what date", "which year": the answer's value stands for the word itself.
+            k.weight = dated && (one_of(word.lower, kDateNouns) || one_of(word.lower, kYearNouns))
+                           ? kValueNounWeight
+                           : 0.4;
             q.focus = k.folded;
             q.focus_required = typing.focus_required;
             if (q.type == AnswerType::List) {
