@@ -2,6 +2,7 @@
 // phrase matching, packed topic keys, banded document index) against straightforward reference
 // versions of the same definitions.
 #include <array>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -148,6 +149,38 @@ TEST(FastPaths, CleanEqualsCleanAnalyzed) {
     // The second copy of the document is a near-duplicate document.
     EXPECT_NE(a.documents[1].flags & kDocFlagDuplicate, 0);
     EXPECT_EQ(a.documents[0].flags & kDocFlagDuplicate, 0);
+}
+
+// simhash_of counts votes in 4-bit and 8-bit lanes that are emptied as they fill: every count
+// of features, below and above those bounds, gives the plain per-bit majority.
+TEST(FastPaths, SimHashVotesEqualThePerBitMajority) {
+    std::uint64_t state = 0x243F6A8885A308D3ull;
+    auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    for (std::size_t count : {1u, 2u, 14u, 15u, 16u, 127u, 128u, 239u, 240u, 255u, 256u, 1000u}) {
+        std::vector<std::uint64_t> hashes(count);
+        for (auto& h : hashes) {
+            // Skewed bits (an AND of two draws sets a bit a quarter of the time, an OR three
+            // quarters) so that some bits win and some lose.
+            h = (count % 2 == 0) ? (next() & next()) | (next() & 0xFFFF) : next() | next();
+        }
+        std::uint64_t expected = 0;
+        for (int bit = 0; bit < 64; ++bit) {
+            std::size_t ones = 0;
+            for (std::uint64_t h : hashes) {
+                ones += (h >> bit) & 1;
+            }
+            if (2 * ones > count) {
+                expected |= std::uint64_t{1} << bit;
+            }
+        }
+        const std::span<const std::uint64_t> all(hashes);
+        EXPECT_EQ(simhash_of(all.first(count - 1), hashes.back()), expected) << count;
+    }
 }
 
 TEST(FastPaths, HammingDistanceCountsDifferingBits) {

@@ -33,21 +33,29 @@ std::uint64_t hash_text(std::string_view text) {
 }
 
 // Votes of SimHash features per bit: each bit of the result is set when more than half of the
-// features have it set. Counting runs in eight byte lanes of a 64-bit word per bit offset (8
-// additions per feature instead of 64); lanes are emptied before they can overflow.
+// features have it set. Counting runs in two stages of SWAR lanes: 4-bit lanes (four words, bit
+// 4j+b of a feature in nibble j of nibbles_[b]: 4 additions per feature) emptied every 15
+// features into 8-bit lanes (bit 8k+b in byte k of lanes_[b]), which are emptied before they can
+// overflow.
 class BitVotes {
   public:
     void add(std::uint64_t h) {
-        for (std::size_t b = 0; b < 8; ++b) {
-            lanes_[b] += (h >> b) & 0x0101010101010101ull;
-        }
+        constexpr std::uint64_t kNibbleOnes = 0x1111111111111111ull;
+        nibbles_[0] += h & kNibbleOnes;
+        nibbles_[1] += (h >> 1) & kNibbleOnes;
+        nibbles_[2] += (h >> 2) & kNibbleOnes;
+        nibbles_[3] += (h >> 3) & kNibbleOnes;
         ++features_;
-        if (++pending_ == 255) {
-            drain();
+        if (++nibble_pending_ == 15) {
+            flush_nibbles();
+            if (pending_ >= 240) {
+                drain();
+            }
         }
     }
 
     std::uint64_t majority() {
+        flush_nibbles();
         if (features_ < 128) {
             return small_majority();
         }
@@ -62,6 +70,19 @@ class BitVotes {
     }
 
   private:
+    // Nibble j of nibbles_[b] counts bit 4j+b: the even nibbles go to byte lanes of bit 8k+b, the
+    // odd ones to those of bit 8k+4+b.
+    void flush_nibbles() {
+        constexpr std::uint64_t kLow = 0x0F0F0F0F0F0F0F0Full;
+        for (std::size_t b = 0; b < 4; ++b) {
+            lanes_[b] += nibbles_[b] & kLow;
+            lanes_[b + 4] += (nibbles_[b] >> 4) & kLow;
+            nibbles_[b] = 0;
+        }
+        pending_ += nibble_pending_;
+        nibble_pending_ = 0;
+    }
+
     // Under 128 features nothing was drained and every byte lane holds a count below 128: compare
     // the eight lanes of a word with the threshold at once (the high bit of (count | 0x80) - k is
     // set exactly when count >= k, and no lane borrows from the next).
@@ -87,17 +108,13 @@ class BitVotes {
         pending_ = 0;
     }
 
+    std::array<std::uint64_t, 4> nibbles_{};
     std::array<std::uint64_t, 8> lanes_{};
     std::array<std::uint32_t, 64> ones_{};
     std::uint32_t features_ = 0;
-    std::uint32_t pending_ = 0;
+    std::uint32_t pending_ = 0;         ///< features counted in lanes_ since the last drain
+    std::uint32_t nibble_pending_ = 0;  ///< features counted in nibbles_
 };
-
-void put_u64(std::string& out, std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) {
-        out.push_back(static_cast<char>((v >> (8 * i)) & 0xFFu));
-    }
-}
 
 std::uint64_t get_u64(std::string_view in, std::size_t at) {
     std::uint64_t v = 0;
@@ -131,64 +148,60 @@ std::vector<std::string> fingerprint_words(std::string_view text) {
     return words;
 }
 
+namespace {
+
 // Writes through a pointer into a buffer sized for the worst case (every byte a word byte, one
-// space after the last word), then trims: no per-byte size checks.
-void normalize_words(std::string_view text, NormalizedWords& out) {
+// space after the last word), then trims: no per-byte size checks. Each word is copied by a tight
+// loop over its bytes, the gap after it skipped by another. `kOffsets`: also record each word's
+// byte range in `text` (the plain form skips that work).
+template <bool kOffsets>
+void normalize_words_into(std::string_view text,
+                          NormalizedWords& out,
+                          std::vector<std::uint32_t>* begins,
+                          std::vector<std::uint32_t>* ends) {
     out.joined.resize(text.size() + 1);
     out.starts.clear();
     char* const begin = out.joined.data();
     char* at = begin;
-    bool in_word = false;
-    for (char ch : text) {
-        const unsigned char c = kWordBytes[static_cast<unsigned char>(ch)];
-        if (c != 0) {
-            if (!in_word) {
-                out.starts.push_back(static_cast<std::uint32_t>(at - begin));
-                in_word = true;
-            }
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (true) {
+        while (i < n && kWordBytes[bytes[i]] == 0) {
+            ++i;
+        }
+        if (i == n) {
+            break;
+        }
+        out.starts.push_back(static_cast<std::uint32_t>(at - begin));
+        if constexpr (kOffsets) {
+            begins->push_back(static_cast<std::uint32_t>(i));
+        }
+        for (unsigned char c = kWordBytes[bytes[i]]; c != 0; c = i < n ? kWordBytes[bytes[i]] : 0) {
             *at++ = static_cast<char>(c);
-        } else if (in_word) {
-            *at++ = ' ';
-            in_word = false;
+            ++i;
+        }
+        *at++ = ' ';
+        if constexpr (kOffsets) {
+            ends->push_back(static_cast<std::uint32_t>(i));
         }
     }
-    if (in_word) {
-        *at++ = ' ';
-    }
     out.joined.resize(static_cast<std::size_t>(at - begin));
+}
+
+}  // namespace
+
+void normalize_words(std::string_view text, NormalizedWords& out) {
+    normalize_words_into<false>(text, out, nullptr, nullptr);
 }
 
 void normalize_words(std::string_view text,
                      NormalizedWords& out,
                      std::vector<std::uint32_t>& begins,
                      std::vector<std::uint32_t>& ends) {
-    out.joined.resize(text.size() + 1);
-    out.starts.clear();
     begins.clear();
     ends.clear();
-    char* const begin = out.joined.data();
-    char* at = begin;
-    bool in_word = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const unsigned char c = kWordBytes[static_cast<unsigned char>(text[i])];
-        if (c != 0) {
-            if (!in_word) {
-                out.starts.push_back(static_cast<std::uint32_t>(at - begin));
-                begins.push_back(static_cast<std::uint32_t>(i));
-                in_word = true;
-            }
-            *at++ = static_cast<char>(c);
-        } else if (in_word) {
-            *at++ = ' ';
-            ends.push_back(static_cast<std::uint32_t>(i));
-            in_word = false;
-        }
-    }
-    if (in_word) {
-        *at++ = ' ';
-        ends.push_back(static_cast<std::uint32_t>(text.size()));
-    }
-    out.joined.resize(static_cast<std::size_t>(at - begin));
+    normalize_words_into<true>(text, out, &begins, &ends);
 }
 
 std::uint64_t feature_hash(std::string_view feature) {
@@ -249,20 +262,24 @@ int hamming_distance(std::uint64_t a, std::uint64_t b) {
     return static_cast<int>((x * 0x0101010101010101ull) >> 56);
 }
 
+// Sized once, then written in place (little endian whatever the host).
 std::string serialize_fingerprints(const DocumentFingerprints& fingerprints) {
-    std::string out;
-    out.reserve(kHeaderBytes + fingerprints.sentences.size() * kSentenceBytes);
-    out = "FP1";
-    const auto count = static_cast<std::uint32_t>(fingerprints.sentences.size());
-    for (int i = 0; i < 4; ++i) {
-        out.push_back(static_cast<char>((count >> (8 * i)) & 0xFFu));
-    }
-    put_u64(out, fingerprints.simhash);
+    std::string out(kHeaderBytes + fingerprints.sentences.size() * kSentenceBytes, '\0');
+    char* at = out.data();
+    auto put = [&at](std::uint64_t v, int bytes) {
+        for (int i = 0; i < bytes; ++i) {
+            *at++ = static_cast<char>((v >> (8 * i)) & 0xFFu);
+        }
+    };
+    *at++ = 'F';
+    *at++ = 'P';
+    *at++ = '1';
+    put(fingerprints.sentences.size(), 4);
+    put(fingerprints.simhash, 8);
     for (const SentenceFingerprint& fp : fingerprints.sentences) {
-        put_u64(out, fp.exact);
-        put_u64(out, fp.simhash);
-        out.push_back(static_cast<char>(fp.word_count & 0xFFu));
-        out.push_back(static_cast<char>(fp.word_count >> 8));
+        put(fp.exact, 8);
+        put(fp.simhash, 8);
+        put(fp.word_count, 2);
     }
     return out;
 }

@@ -98,6 +98,17 @@ constexpr std::array<std::string_view, 4> kNavigationPhrases = {
     "stack exchange",
 };
 
+// The bytes of " \t\r\n\"'”’)", which may follow a question mark.
+constexpr std::array<bool, 256> question_trail_table() {
+    std::array<bool, 256> table{};
+    for (unsigned char c : std::string_view(" \t\r\n\"'”’)")) {
+        table[c] = true;
+    }
+    return table;
+}
+
+constexpr auto kQuestionTrail = question_trail_table();
+
 enum PhraseGroup : std::uint8_t {
     kGroupFurniture = 1u << 0,
     kGroupQuiz = 1u << 1,
@@ -109,9 +120,53 @@ char lower_byte(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+constexpr std::array<std::uint8_t, 256> lower_table() {
+    std::array<std::uint8_t, 256> table{};
+    for (unsigned c = 0; c < 256; ++c) {
+        table[c] = static_cast<std::uint8_t>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return table;
+}
+
+constexpr auto kLower = lower_table();
+
+constexpr bool is_lower_ascii(unsigned char c) {
+    return c >= 'a' && c <= 'z';
+}
+
+// The bytes that can be the middle of a spinning artefact (see `spun_at`).
+constexpr std::array<bool, 256> spun_middle_table() {
+    std::array<bool, 256> table{};
+    table['.'] = true;
+    for (unsigned c = '0'; c <= '9'; ++c) {
+        table[c] = true;
+    }
+    return table;
+}
+
+constexpr auto kSpunMiddle = spun_middle_table();
+
+// Spinning and scraping artefacts around `cur`: a word with digits glued to its end
+// ("religiously7") or two sentences glued without a space ("Tolstoy.Tolstoy").
+bool spun_at(unsigned char prev, unsigned char cur, unsigned char next) {
+    if (!is_lower_ascii(prev)) {
+        return false;
+    }
+    if (cur == '.') {
+        return next >= 'A' && next <= 'Z';
+    }
+    return next == ' ' || next == ',' || next == '.';  // `cur` is a digit
+}
+
+// What one pass over a sentence's bytes finds.
+struct TextScan {
+    std::uint8_t groups = 0;  ///< PhraseGroup bits of the phrases found
+    bool spun = false;        ///< a spinning artefact (see `spun_at`)
+};
+
 // Finds every phrase list in one pass over the sentence, ASCII case-insensitively: a bit set of
 // the phrases' first three bytes (hashed to 16 bits) rules out almost every position before any
-// comparison. Every phrase has at least three bytes.
+// comparison. Every phrase has at least three bytes. The same pass looks for spun text.
 class PhraseMatcher {
   public:
     PhraseMatcher() {
@@ -121,22 +176,28 @@ class PhraseMatcher {
         add(kNavigationPhrases, kGroupNavigation);
     }
 
-    // The groups with a phrase in `text`.
-    std::uint8_t groups_in(std::string_view text) const {
-        std::uint8_t found = 0;
-        if (text.size() < 3) {
+    // The groups with a phrase in `text`, and whether it looks spun.
+    TextScan scan(std::string_view text) const {
+        TextScan found;
+        const std::size_t n = text.size();
+        if (n < 3) {
             return found;
         }
-        std::uint32_t window = (lower(text[0]) << 8) | lower(text[1]);
-        for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-            window = ((window << 8) | lower(text[i + 2])) & 0xFFFFFFu;
+        const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+        std::uint32_t window = (std::uint32_t{kLower[bytes[0]]} << 8) | kLower[bytes[1]];
+        for (std::size_t i = 0; i + 2 < n; ++i) {
+            const unsigned char next = bytes[i + 2];
+            window = ((window << 8) | kLower[next]) & 0xFFFFFFu;
+            if (kSpunMiddle[bytes[i + 1]] && !found.spun) {
+                found.spun = spun_at(bytes[i], bytes[i + 1], next);
+            }
             const std::uint32_t bit = trigram_bit(window);
             if ((trigrams_[bit >> 6] & (std::uint64_t{1} << (bit & 63))) == 0) {
                 continue;
             }
             for (const Phrase& phrase : by_first_[window >> 16]) {
-                if ((found & phrase.group) == 0 && matches_at(text, i, phrase.text)) {
-                    found |= phrase.group;
+                if ((found.groups & phrase.group) == 0 && matches_at(text, i, phrase.text)) {
+                    found.groups |= phrase.group;
                 }
             }
         }
@@ -149,7 +210,7 @@ class PhraseMatcher {
         std::uint8_t group;
     };
 
-    static std::uint32_t lower(char c) { return static_cast<unsigned char>(lower_byte(c)); }
+    static std::uint32_t lower(char c) { return kLower[static_cast<unsigned char>(c)]; }
 
     static std::uint32_t trigram_bit(std::uint32_t trigram) {
         return (trigram * 0x9E3779B1u) >> 16;
@@ -189,8 +250,13 @@ const PhraseMatcher& phrase_matcher() {
 
 // Error and log lines: "ERROR: ...", "Exception in thread", "Traceback", "Warning: ...".
 bool looks_like_error_message(std::string_view sentence, std::uint8_t groups) {
-    const std::size_t first = sentence.find_first_not_of(" \t0123456789.");
-    if (first != std::string_view::npos) {
+    std::size_t first = 0;
+    while (first < sentence.size()
+           && (sentence[first] == ' ' || sentence[first] == '\t' || sentence[first] == '.'
+               || (sentence[first] >= '0' && sentence[first] <= '9'))) {
+        ++first;
+    }
+    if (first < sentence.size()) {
         std::string_view rest = sentence.substr(first);
         for (std::string_view head : {"ERROR", "FATAL", "WARNING:", "Traceback", "Exception"}) {
             if (rest.substr(0, head.size()) == head) {
@@ -228,30 +294,15 @@ bool looks_like_navigation(std::string_view sentence,
     return has_letter;
 }
 
-// Spinning and scraping artefacts: a word with digits glued to its end ("religiously7") or two
-// sentences glued without a space ("Tolstoy.Tolstoy").
-bool looks_spun(std::string_view sentence) {
-    for (std::size_t i = 1; i + 1 < sentence.size(); ++i) {
-        const char prev = sentence[i - 1];
-        const char cur = sentence[i];
-        const char next = sentence[i + 1];
-        const bool prev_lower = prev >= 'a' && prev <= 'z';
-        if (cur == '.' && prev_lower && next >= 'A' && next <= 'Z') {
-            return true;
-        }
-        if (prev_lower && cur >= '0' && cur <= '9' && !(next >= '0' && next <= '9')
-            && (next == ' ' || next == ',' || next == '.')) {
-            return true;
-        }
-    }
-    return false;
-}
-
 }  // namespace
 
 bool looks_like_question(std::string_view sentence, const NormalizedWords& words) {
-    std::size_t end = sentence.find_last_not_of(" \t\r\n\"'”’)");
-    if (end != std::string_view::npos && sentence[end] == '?') {
+    // The last byte not in " \t\r\n\"'”’)" (as a byte set, what find_last_not_of would give).
+    std::size_t end = sentence.size();
+    while (end > 0 && kQuestionTrail[static_cast<unsigned char>(sentence[end - 1])]) {
+        --end;
+    }
+    if (end > 0 && sentence[end - 1] == '?') {
         return true;
     }
     if (words.size() == 0 || words.size() > 14) {
@@ -273,7 +324,8 @@ bool looks_like_question(std::string_view sentence) {
 }
 
 std::uint8_t text_noise_flags(std::string_view sentence, const NormalizedWords& words) {
-    const std::uint8_t groups = phrase_matcher().groups_in(sentence);
+    const TextScan scan = phrase_matcher().scan(sentence);
+    const std::uint8_t groups = scan.groups;
     std::uint8_t flags = 0;
     if ((groups & kGroupFurniture) != 0 || looks_like_error_message(sentence, groups)
         || looks_like_navigation(sentence, words, groups)) {
@@ -285,7 +337,7 @@ std::uint8_t text_noise_flags(std::string_view sentence, const NormalizedWords& 
     if (looks_like_question(sentence, words)) {
         flags |= kFlagQuestion;
     }
-    if (looks_spun(sentence)) {
+    if (scan.spun) {
         flags |= kFlagSpun;
     }
     return flags;

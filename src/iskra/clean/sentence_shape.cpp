@@ -39,10 +39,13 @@ constexpr std::array<std::string_view, 8> kCaptionOpeners = {
     "source",
 };
 
+// A word that starts with a digit and holds only digits and non-ASCII bytes. The first byte is
+// tested first: most words are ruled out by it.
 bool is_number(std::string_view w) {
-    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-        return (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
-    }) && (w[0] >= '0' && w[0] <= '9');
+    return !w.empty() && (w[0] >= '0' && w[0] <= '9')
+           && std::all_of(w.begin() + 1, w.end(), [](char c) {
+                  return (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+              });
 }
 
 // A lone letter other than the words "a" and "i": an initial, a cut "p."/"n." or a list label.
@@ -50,12 +53,27 @@ bool is_lone_letter(std::string_view w) {
     return w.size() == 1 && w[0] >= 'a' && w[0] <= 'z' && w != "a" && w != "i";
 }
 
+// The bytes of " \t\r\n\"'”’)]", which may follow a sentence's last mark.
+constexpr std::array<bool, 256> sentence_trail_table() {
+    std::array<bool, 256> table{};
+    for (unsigned char c : std::string_view(" \t\r\n\"'”’)]")) {
+        table[c] = true;
+    }
+    return table;
+}
+
+constexpr auto kSentenceTrail = sentence_trail_table();
+
 bool ends_like_sentence(std::string_view sentence) {
-    const std::size_t end = sentence.find_last_not_of(" \t\r\n\"'”’)]");
-    if (end == std::string_view::npos) {
+    // The last byte not in kSentenceTrail (as find_last_not_of with that byte set).
+    std::size_t end = sentence.size();
+    while (end > 0 && kSentenceTrail[static_cast<unsigned char>(sentence[end - 1])]) {
+        --end;
+    }
+    if (end == 0) {
         return false;
     }
-    const char c = sentence[end];
+    const char c = sentence[end - 1];
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
 }
 

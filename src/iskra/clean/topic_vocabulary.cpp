@@ -163,6 +163,14 @@ bool TopicVocabulary::dominant(TopicKey word) const {
     return n != nullptr && (*n & kDominantBit) != 0;
 }
 
+std::pair<std::uint32_t, bool> TopicVocabulary::count_and_dominant(TopicKey word) const {
+    const std::uint32_t* n = counts_.find(word);
+    if (n == nullptr) {
+        return {0, false};
+    }
+    return {*n & ~kDominantBit, (*n & kDominantBit) != 0};
+}
+
 TopicSupport topic_support(std::span<const TopicKey> sentence_words,
                            const TopicVocabulary& vocabulary) {
     TopicSupport out;
@@ -190,14 +198,14 @@ TopicSupport topic_support(std::span<const TopicKey> sentence_words,
             ++j;
         }
         const auto own = static_cast<std::uint32_t>(j - i);
-        const std::uint32_t all = vocabulary.count(sorted[i]);
+        const auto [all, dominant] = vocabulary.count_and_dominant(sorted[i]);
         const std::uint32_t elsewhere = all - std::min(all, own);
         // A word seen twice elsewhere is fully supported; once, half.
         total += std::min(1.0, static_cast<double>(elsewhere) / 2.0);
         if (all <= own) {
             out.unseen += own;
         }
-        out.any_dominant = out.any_dominant || vocabulary.dominant(sorted[i]);
+        out.any_dominant = out.any_dominant || dominant;
         ++distinct;
         i = j;
     }

@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "iskra/clean/fingerprint.hpp"
@@ -37,6 +38,8 @@ class TopicVocabulary {
 
     std::uint32_t count(TopicKey word) const;
     bool dominant(TopicKey word) const;
+    /// `count(word)` and `dominant(word)` from one lookup.
+    std::pair<std::uint32_t, bool> count_and_dominant(TopicKey word) const;
 
   private:
     /// Set in a count by `finalize` to mark a dominant word.

@@ -5,26 +5,41 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
-#include <unordered_set>
+#include <vector>
 
 namespace iskra::extract::lexicon {
 
 namespace {
 
 // A word list with a cheap pre-check: most words asked about are in no list, and their length
-// or first letter alone says so without hashing the word.
+// or first letter alone says so without hashing the word. The words sit in an open-addressing
+// table (linear probing) keyed by their first eight bytes and length: no allocation, one or two
+// comparisons a lookup.
 class WordSet {
   public:
-    WordSet(std::initializer_list<std::string_view> words) : words_(words) {
+    WordSet(std::initializer_list<std::string_view> words) {
+        std::size_t slots = 16;
+        while (slots < 2 * words.size()) {
+            slots *= 2;
+        }
+        slots_.resize(slots);
+        mask_ = slots - 1;
         for (std::string_view word : words) {
             lengths_ |= std::uint64_t{1} << length_bit(word);
             first_letters_ |= std::uint32_t{1} << letter_bit(word);
+            if (!find(word)) {
+                std::size_t at = slot(word);
+                while (slots_[at].data() != nullptr) {
+                    at = (at + 1) & mask_;
+                }
+                slots_[at] = word;
+            }
         }
     }
 
     bool contains(std::string_view word) const {
         return (lengths_ >> length_bit(word) & 1) != 0
-               && (first_letters_ >> letter_bit(word) & 1) != 0 && words_.count(word) != 0;
+               && (first_letters_ >> letter_bit(word) & 1) != 0 && find(word);
     }
 
   private:
@@ -35,8 +50,29 @@ class WordSet {
         unsigned c = word.empty() ? 0u : static_cast<unsigned char>(word.front()) - 'a';
         return c < 26 ? c : 26;
     }
+    std::size_t slot(std::string_view word) const {
+        std::uint64_t key = word.size();
+        const std::size_t n = std::min<std::size_t>(word.size(), 8);
+        for (std::size_t i = 0; i < n; ++i) {
+            key = (key << 8) | static_cast<unsigned char>(word[i]);
+        }
+        key ^= word.size() << 59;
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & mask_;
+    }
+    bool find(std::string_view word) const {
+        for (std::size_t at = slot(word);; at = (at + 1) & mask_) {
+            const std::string_view entry = slots_[at];
+            if (entry.data() == nullptr) {
+                return false;
+            }
+            if (entry == word) {
+                return true;
+            }
+        }
+    }
 
-    std::unordered_set<std::string_view> words_;
+    std::vector<std::string_view> slots_;  ///< empty slots have a null data()
+    std::size_t mask_ = 0;
     std::uint64_t lengths_ = 0;
     std::uint32_t first_letters_ = 0;
 };

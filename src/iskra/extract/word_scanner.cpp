@@ -1,5 +1,8 @@
 #include "iskra/extract/word_scanner.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include "iskra/extract/name_fold.hpp"
 
 namespace iskra::extract {
@@ -78,12 +81,36 @@ bool is_upper_code_point(std::uint32_t cp) {
 
 namespace {
 
-bool is_space(unsigned char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+// What an ASCII byte is to the scanner; bytes >= 0x80 are kWide (decoded as UTF-8).
+constexpr std::uint8_t kOther = 0;  // ASCII punctuation and controls: a one-byte Punct token
+constexpr std::uint8_t kSpace = 1;
+constexpr std::uint8_t kDigit = 2;
+constexpr std::uint8_t kLower = 4;
+constexpr std::uint8_t kUpper = 8;
+constexpr std::uint8_t kWide = 16;
+
+constexpr std::array<std::uint8_t, 256> byte_classes() {
+    std::array<std::uint8_t, 256> classes{};
+    for (unsigned c = 0; c < 256; ++c) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            classes[c] = kSpace;
+        } else if (c >= '0' && c <= '9') {
+            classes[c] = kDigit;
+        } else if (c >= 'a' && c <= 'z') {
+            classes[c] = kLower;
+        } else if (c >= 'A' && c <= 'Z') {
+            classes[c] = kUpper;
+        } else if (c >= 0x80) {
+            classes[c] = kWide;
+        }
+    }
+    return classes;
 }
 
-bool is_digit(unsigned char c) {
-    return c >= '0' && c <= '9';
+constexpr auto kByteClasses = byte_classes();
+
+std::uint8_t class_of(char c) {
+    return kByteClasses[static_cast<unsigned char>(c)];
 }
 
 bool letter_at(std::string_view text, std::size_t pos) {
@@ -104,12 +131,18 @@ std::size_t word_end(
     all_upper = true;
     letters = 0;
     while (pos < text.size()) {
-        auto byte = static_cast<unsigned char>(text[pos]);
-        if (byte < 0x80 && ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z'))) {
-            all_upper = all_upper && byte <= 'Z';
-            ++letters;
+        // ASCII fast path: a run of ASCII letters.
+        std::uint8_t seen = 0;
+        const std::size_t run_begin = pos;
+        for (std::uint8_t cls = class_of(text[pos]); (cls & (kLower | kUpper)) != 0;
+             cls = pos < text.size() ? class_of(text[pos]) : kOther) {
+            seen |= cls;
             ++pos;
-            continue;  // ASCII fast path
+        }
+        letters += static_cast<std::uint32_t>(pos - run_begin);
+        all_upper = all_upper && (seen & kLower) == 0;
+        if (pos >= text.size()) {
+            break;
         }
         std::uint32_t cp = decode_code_point(text, pos, len);
         if (is_letter_code_point(cp)) {
@@ -148,8 +181,8 @@ void scan_words(std::string_view text, std::vector<ScanToken>& tokens) {
     std::size_t pos = 0;
     bool space_before = true;
     while (pos < text.size()) {
-        auto byte = static_cast<unsigned char>(text[pos]);
-        if (is_space(byte)) {
+        const std::uint8_t cls = class_of(text[pos]);
+        if (cls == kSpace) {
             space_before = true;
             ++pos;
             continue;
@@ -158,15 +191,20 @@ void scan_words(std::string_view text, std::vector<ScanToken>& tokens) {
         token.begin = static_cast<std::uint32_t>(pos);
         token.glued = !space_before && !tokens.empty();
         space_before = false;
-        if (is_digit(byte)) {
-            while (pos < text.size() && is_digit(static_cast<unsigned char>(text[pos]))) {
+        if (cls == kDigit) {
+            while (pos < text.size() && class_of(text[pos]) == kDigit) {
                 ++pos;
             }
             token.kind = TokenKind::Number;
+        } else if (cls == kOther) {
+            ++pos;
+            token.kind = TokenKind::Punct;
         } else {
-            std::size_t len = 0;
-            std::uint32_t cp = decode_code_point(text, pos, len);
-            if (is_letter_code_point(cp)) {
+            std::size_t len = 1;
+            if (cls == kWide && !is_letter_code_point(decode_code_point(text, pos, len))) {
+                pos += len;
+                token.kind = TokenKind::Punct;
+            } else {
                 bool upper = false;
                 bool all_upper = false;
                 std::uint32_t letters = 0;
@@ -174,9 +212,6 @@ void scan_words(std::string_view text, std::vector<ScanToken>& tokens) {
                 token.kind = TokenKind::Word;
                 token.capitalized = upper;
                 token.all_caps = all_upper && letters >= 2;
-            } else {
-                pos += len;
-                token.kind = TokenKind::Punct;
             }
         }
         token.end = static_cast<std::uint32_t>(pos);
@@ -188,30 +223,46 @@ FoldedWords::FoldedWords(std::string_view text, const std::vector<ScanToken>& to
     assign(text, tokens);
 }
 
+// ASCII words are folded straight into `buffer_`, sized once for the whole sentence (a word's
+// ASCII fold is as long as the word); the rare non-ASCII word is folded aside and copied in.
 void FoldedWords::assign(std::string_view text, const std::vector<ScanToken>& tokens) {
-    buffer_.clear();
     spans_.clear();
     spans_.reserve(tokens.size());
-    buffer_.reserve(text.size());
+    buffer_.resize(text.size());
+    std::size_t used = 0;
     for (const ScanToken& token : tokens) {
-        auto begin = static_cast<std::uint32_t>(buffer_.size());
+        const auto begin = static_cast<std::uint32_t>(used);
         if (token.kind == TokenKind::Word) {
             std::string_view piece = text.substr(token.begin, token.end - token.begin);
-            bool ascii = true;
-            buffer_.resize(begin + piece.size());
-            char* out = buffer_.data() + begin;
-            for (std::size_t k = 0; k < piece.size(); ++k) {
-                auto byte = static_cast<unsigned char>(piece[k]);
-                ascii = ascii && byte < 0x80;
-                out[k] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
-            }
-            if (!ascii) {
-                buffer_.resize(begin);
-                append_folded(piece, buffer_);
+            if (!fold_ascii(piece, buffer_.data() + used)) {
+                wide_.clear();
+                append_folded(piece, wide_);
+                // What is left of the sentence still fits after this word.
+                const std::size_t need = used + wide_.size() + (text.size() - token.end);
+                if (need > buffer_.size()) {
+                    buffer_.resize(need);
+                }
+                std::copy(wide_.begin(),
+                          wide_.end(),
+                          buffer_.begin() + static_cast<std::ptrdiff_t>(used));
+                used += wide_.size();
+            } else {
+                used += piece.size();
             }
         }
-        spans_.emplace_back(begin, static_cast<std::uint32_t>(buffer_.size()));
+        spans_.emplace_back(begin, static_cast<std::uint32_t>(used));
     }
+    buffer_.resize(used);
+}
+
+bool FoldedWords::fold_ascii(std::string_view piece, char* out) {
+    unsigned char high = 0;
+    for (std::size_t k = 0; k < piece.size(); ++k) {
+        auto byte = static_cast<unsigned char>(piece[k]);
+        high |= byte;
+        out[k] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+    }
+    return high < 0x80;
 }
 
 FoldedWords fold_words(std::string_view text, const std::vector<ScanToken>& tokens) {

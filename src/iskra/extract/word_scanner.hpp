@@ -50,8 +50,13 @@ class FoldedWords {
     std::size_t size() const { return spans_.size(); }
 
   private:
+    /// Writes the lower-cased `piece` to `out`; false (and `out` to be overwritten) when it is
+    /// not all ASCII.
+    static bool fold_ascii(std::string_view piece, char* out);
+
     std::string buffer_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> spans_;
+    std::string wide_;  ///< a non-ASCII word's fold, before it joins `buffer_`
 };
 
 /// Folds every Word token of `text`.
