@@ -15,7 +15,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
 fi
 
 cmake -S "${root}" -B "${build}" -G Ninja \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
   -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
   -DISKRA_BUILD_FUZZ=ON -DISKRA_BUILD_TESTS=OFF -DISKRA_BUILD_BENCH=OFF >/dev/null
 cmake --build "${build}" -j2 --target "${targets[@]}"
