@@ -89,6 +89,20 @@ TEST(AnswerBuilder, AgreeingSourcesMakeOneGroupWithTwoSources) {
     EXPECT_TRUE(out.response.conflicts.empty());
 }
 
+TEST(AnswerBuilder, PeopleNamedTogetherAnswerTogether) {
+    // Both partners did what the question asks: the answer is the pair, not the first name.
+    const auto r = ask("Who did Olsen found the shipyard with?",
+                       {passage_of("In 1902 Olsen founded the shipyard with two merchants, Karl "
+                                   "Berg and Anton Lie, who financed its first dock.")});
+    ASSERT_EQ(r.response.status, "answered");
+    EXPECT_EQ(r.response.answer->text, "Karl Berg and Anton Lie");
+    // A question that names one of them asks for another: no pair.
+    const auto one = ask("Who founded the shipyard with Karl Berg?",
+                         {passage_of("In 1902 Olsen and Karl Berg founded the shipyard.")});
+    ASSERT_EQ(one.response.status, "answered");
+    EXPECT_EQ(one.response.answer->text, "Olsen");
+}
+
 TEST(AnswerBuilder, AbstainsWhenNoSentenceCoversTheQuestion) {
     const auto out = ask("In which hospital was the archduke's driver treated?",
                          {passage_of("The archduke was shot in Sarajevo on 28 June 1914.", 0),

@@ -440,6 +440,23 @@ bool asks_for_many(const Question& q) {
            || lower.starts_with(" what were the names ");
 }
 
+// "Who did the inventor partner with?": people named together ("Robert Lane and Benjamin Vail")
+// do together what the sentence says, so the answer is all of them.
+bool names_a_group(const Question& q, const Candidate& head) {
+    return (q.type == AnswerType::Person || q.type == AnswerType::Organization)
+           && head.type == q.type;
+}
+
+bool names_a_question_name(const Question& q, std::string_view sentence, text::Analyzer& analyzer) {
+    const TermMatches found = match_terms(q, sentence, analyzer);
+    for (std::size_t t = 0; t < q.terms.size(); ++t) {
+        if (q.terms[t].proper && found.key_term_found[t]) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // The coordination ("Robert Lane and Benjamin Vail") of the head's sentence that holds the head
 // candidate as one of its items, if any.
 std::optional<Candidate> coordination_of(const Context& ctx,
@@ -897,8 +914,13 @@ void factoid_answer(const Context& ctx,
     }
     r.status = "answered";
     r.answer = to_answer_group(ctx, best, candidates);
-    if (asks_for_many(ctx.question)) {
-        if (auto list = coordination_of(ctx, head, names, analyzer)) {
+    if (asks_for_many(ctx.question) || names_a_group(ctx.question, head)) {
+        auto list = coordination_of(ctx, head, names, analyzer);
+        if (list && !asks_for_many(ctx.question)
+            && names_a_question_name(ctx.question, list->text, analyzer)) {
+            list.reset();  // "who founded it with Berg": the others of "Olsen and Berg"
+        }
+        if (list) {
             r.answer->text = list->text;
             r.answer->normalized = list->normalized;
         }
