@@ -103,6 +103,16 @@ TEST(AnswerBuilder, PeopleNamedTogetherAnswerTogether) {
     EXPECT_EQ(one.response.answer->text, "Olsen");
 }
 
+TEST(AnswerBuilder, AListOfAsManyItemsAsAskedIsTheSentencesCoordination) {
+    // An article after "and" does not end the coordination, and the answer keeps the sentence's
+    // order and words.
+    const auto r = ask("Which two councils approve the harbour budget?",
+                       {passage_of("While the mayor proposes it, the Harbour Board and the Council "
+                                   "of the Western Province approve the harbour budget.")});
+    ASSERT_EQ(r.response.status, "answered");
+    EXPECT_EQ(r.response.answer->text, "Harbour Board and the Council of the Western Province");
+}
+
 TEST(AnswerBuilder, AbstainsWhenNoSentenceCoversTheQuestion) {
     const auto out = ask("In which hospital was the archduke's driver treated?",
                          {passage_of("The archduke was shot in Sarajevo on 28 June 1914.", 0),

@@ -55,7 +55,9 @@ constexpr int kNearDays = 3;                        // dates this many days apar
 constexpr double kNearNumberShare = 0.15;           // numbers this close may be one quantity's
 constexpr double kNearConflictPassageShare = 0.25;  // ... so a weaker sentence may say it
 constexpr double kNearConflictCoverage = 0.5;
-constexpr std::size_t kMaxListItems = 6;  // when the question does not say how many
+constexpr std::size_t kMaxListItems = 6;
+constexpr double kMinListTypeConfidence = 0.5;  // a coordination's items must be of the asked kind
+                                                // // when the question does not say how many
 constexpr std::size_t kMaxAnswerSentences = 3;
 constexpr std::size_t kMaxExplanationSentences = 5;
 constexpr double kExplanationShare = 0.35;
@@ -720,6 +722,49 @@ void order_answer(const Context& ctx, text::Analyzer& analyzer, AskResponse& r, 
     f.factoid = 1;
 }
 
+// How many items a coordination's text joins: "A, B and C" three, "A and the B of C" two.
+std::size_t coordinated_items(std::string_view text) {
+    auto count = [&](std::string_view sep) {
+        std::size_t n = 0;
+        for (std::size_t at = text.find(sep); at != std::string_view::npos;
+             at = text.find(sep, at + sep.size())) {
+            ++n;
+        }
+        return n;
+    };
+    return 1 + count(", ") + count(" and ") + count(" or ") + count(" & ") - count(", and ")
+           - count(", or ");
+}
+
+// "Clara Holm, and Piet Vanderlee was her deputy": two items with a comma before "and" are two
+// clauses' subjects, not one list.
+bool joins_clauses(std::string_view text) {
+    return coordinated_items(text) == 2
+           && (text.find(", and ") != std::string_view::npos
+               || text.find(", or ") != std::string_view::npos);
+}
+
+// "Which two bodies have the veto?": a coordination of the best sentence with as many items as
+// asked (two or more when unsaid) is the answer, in the sentence's words and order.
+std::optional<Candidate> listed_coordination(const Context& ctx,
+                                             const NameBook& names,
+                                             text::Analyzer& analyzer) {
+    const std::size_t top = ctx.ranked.front();
+    std::optional<Candidate> best;
+    for (Candidate& c : extract_candidates(ctx.question, ctx.passages[top], top, names, analyzer)) {
+        const std::size_t items = coordinated_items(c.text);
+        const bool count_fits =
+            ctx.question.item_count > 0 ? items == ctx.question.item_count : items >= 2;
+        if (c.origin == CandidateOrigin::Joined && count_fits && !joins_clauses(c.text)
+            && c.type_confidence >= kMinListTypeConfidence
+            && !names_a_question_name(ctx.question, c.text, analyzer)
+            && (!best || c.end - c.begin > best->end - best->begin)) {
+            best = std::move(c);
+        }
+    }
+    return best;
+}
+
 void list_answer(const Context& ctx,
                  text::Analyzer& analyzer,
                  const NameBook& names,
@@ -727,6 +772,11 @@ void list_answer(const Context& ctx,
                  AnswerFeatures& f) {
     sentence_answer(ctx, r, f);
     if (r.status != "answered") {
+        return;
+    }
+    if (auto listed = listed_coordination(ctx, names, analyzer)) {
+        r.answer->text = listed->text;
+        r.answer->normalized = listed->normalized;
         return;
     }
     std::vector<Candidate> candidates = collect_candidates(ctx, names, analyzer);
@@ -917,7 +967,8 @@ void factoid_answer(const Context& ctx,
     if (asks_for_many(ctx.question) || names_a_group(ctx.question, head)) {
         auto list = coordination_of(ctx, head, names, analyzer);
         if (list && !asks_for_many(ctx.question)
-            && names_a_question_name(ctx.question, list->text, analyzer)) {
+            && (names_a_question_name(ctx.question, list->text, analyzer)
+                || joins_clauses(list->text))) {
             list.reset();  // "who founded it with Berg": the others of "Olsen and Berg"
         }
         if (list) {

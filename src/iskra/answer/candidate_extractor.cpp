@@ -1023,6 +1023,16 @@ std::size_t coordination_at(std::string_view text, std::size_t at, bool& last) {
     return 0;
 }
 
+// The bytes of an article and its space at `at` ("the Council"), or 0.
+std::size_t article_at(std::string_view text, std::size_t at) {
+    for (std::string_view article : {"the ", "The ", "a ", "an "}) {
+        if (text.substr(std::min(at, text.size())).starts_with(article)) {
+            return article.size();
+        }
+    }
+    return 0;
+}
+
 bool joinable(const Candidate& c) {
     return c.origin != CandidateOrigin::Date && c.origin != CandidateOrigin::Alias;
 }
@@ -1043,7 +1053,8 @@ void add_coordinations(const Passage& passage, std::vector<Candidate>& out) {
             if (gap == 0) {
                 break;
             }
-            const std::size_t next_begin = out[cur].end + gap;
+            const std::size_t next_begin =
+                out[cur].end + gap + article_at(text, out[cur].end + gap);
             std::size_t next = count;
             for (std::size_t k = 0; k < count; ++k) {
                 if (joinable(out[k]) && out[k].begin == next_begin
