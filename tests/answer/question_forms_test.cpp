@@ -29,6 +29,14 @@ TEST(QuestionForms, AKindOfPlaceTheTextNamesMustBeSpokenOf) {
     EXPECT_FALSE(city.focus_required);
 }
 
+TEST(QuestionForms, NamingOneThingIsNotAList) {
+    text::Analyzer analyzer;
+    EXPECT_EQ(analyze_question("Name the rivers of Norway.", analyzer).type, AnswerType::List);
+    EXPECT_NE(analyze_question("Name one of the rivers of Norway.", analyzer).type,
+              AnswerType::List);
+    EXPECT_NE(analyze_question("Name a river of Norway.", analyzer).type, AnswerType::List);
+}
+
 TEST(QuestionForms, AKillingIsDatedByTheDeath) {
     text::Analyzer analyzer;
     const std::string died = analyzer.term("died");

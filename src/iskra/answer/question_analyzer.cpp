@@ -466,7 +466,11 @@ Typing type_question(const std::vector<QuestionWord>& w) {
     } else if (first == "what" || first == "which") {
         t = type_after_what(w, wh);
     } else if (one_of(first, kListVerbs)) {
-        t.type = AnswerType::List;
+        // "Name one of the causes", "name a common disease": one item is asked for.
+        const bool one_item = wh + 1 < w.size()
+                              && (w[wh + 1].lower == "one" || w[wh + 1].lower == "a"
+                                  || w[wh + 1].lower == "an" || w[wh + 1].lower == "any");
+        t.type = one_item ? AnswerType::Other : AnswerType::List;
     } else if (one_of(first, kAuxiliaries)) {
         t.type = AnswerType::YesNo;
     } else {
