@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "iskra/answer/spelling_correction.hpp"
 #include "iskra/extract/document_facts.hpp"
 #include "iskra/search/bm25.hpp"
 #include "iskra/search/sentence_retriever.hpp"
@@ -125,6 +126,7 @@ Result<std::vector<Passage>> retrieve_passages(const search::Searcher& searcher,
                                                Question& question,
                                                const RetrievalOptions& options) {
     const index::Snapshot& snapshot = searcher.snapshot();
+    add_collection_spellings(snapshot, question);
     weigh_terms(snapshot, question);
     std::vector<Passage> passages;
     search::SentenceQuery query = build_query(question, options);
