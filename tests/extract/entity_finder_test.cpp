@@ -91,6 +91,15 @@ TEST(FindEntities, SkipsCapitalisedFunctionWords) {
     EXPECT_TRUE(found.mentions.empty()) << describe(found);
 }
 
+TEST(FindEntities, ARoleNounOpeningTheSentenceIsNotPartOfTheName) {
+    auto found = find_entities("Economist Thomas Brandt challenges this notion.", false);
+    EXPECT_NE(find(found, "Thomas Brandt"), nullptr) << describe(found);
+    EXPECT_EQ(find(found, "Economist Thomas Brandt"), nullptr) << describe(found);
+    // A title stays a title: the name is what follows it.
+    found = find_entities("King Harald opened the bridge.", false);
+    EXPECT_EQ(find(found, "King Harald"), nullptr) << describe(found);
+}
+
 TEST(FindEntities, ReadsAliasStatements) {
     auto born = find_entities("Trotsky, born Lev Davidovich Bronstein, was a Marxist.", false);
     ASSERT_EQ(born.aliases.size(), 1u) << describe(born);

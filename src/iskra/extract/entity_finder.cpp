@@ -157,6 +157,12 @@ std::size_t NameScanner::read_name(std::size_t idx, std::size_t first_word) {
     if (idx == first_word && lexicon::is_person_verb(word(idx)) && is_name_word(idx + 1)) {
         return idx + 1;
     }
+    // "Economist Thomas Brandt challenges ...": so is a role noun (not a title such as "King").
+    if (idx == first_word && lexicon::is_person_role(word(idx))
+        && !lexicon::is_person_title(word(idx)) && is_name_word(idx + 1)
+        && !lexicon::is_function_word(word(idx + 1))) {
+        return idx + 1;
+    }
     std::size_t start = idx;
     bool titled = false;
     while (is_name_word(start) && lexicon::is_person_title(word(start))) {
