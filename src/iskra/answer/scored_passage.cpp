@@ -4,6 +4,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "iskra/answer/text_language.hpp"
+
 namespace iskra::answer {
 namespace {
 
@@ -13,6 +15,10 @@ constexpr double kLongSentenceWords = 40;
 constexpr std::size_t kWindowWords = 24;  // the part of a long sentence that is scored
 constexpr double kFaqMatch = 0.75;  // a collection question this close to the user's is the same
 constexpr double kFaqBoost = 1.5;   // an answer to the same question outranks a mere match
+// A sentence in another language than the question's (a translated manual beside the original)
+// answers a reader of the question's language only when nothing else does.
+constexpr double kOtherLanguageShare = 0.3;
+constexpr std::size_t kQuestionLanguageWords = 2;
 
 // Keeps only the matches inside [begin, end) and recomputes what follows from them.
 void restrict_matches(const Question& question,
@@ -127,6 +133,7 @@ std::vector<PassageScore> score_passages(const Question& question,
     }
     std::vector<PassageScore> out;
     out.reserve(passages.size());
+    const Language asked_in = guess_language(question.text, kQuestionLanguageWords);
     for (const Passage& p : passages) {
         PassageScore s;
         s.matches = p.tokens ? match_terms(question, p.tokens)
@@ -175,6 +182,12 @@ std::vector<PassageScore> score_passages(const Question& question,
         }
         s.score = s.coverage * s.coverage * s.quality * (0.75 + 0.25 * retrieval)
                   * (s.proper_missing ? 0.6 : 1.0) * length_factor * (s.faq ? kFaqBoost : 1.0);
+        if (asked_in != Language::Unknown) {
+            const Language written_in = guess_language(p.ref.text);
+            s.score *= written_in != Language::Unknown && written_in != asked_in
+                           ? kOtherLanguageShare
+                           : 1.0;
+        }
         if (question.type == AnswerType::Definition && !s.faq) {
             // A definition names what it defines: "what is a kernel module" wants a sentence with
             // both words, not one about kernels.
