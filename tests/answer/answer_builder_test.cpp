@@ -113,6 +113,17 @@ TEST(AnswerBuilder, AListOfAsManyItemsAsAskedIsTheSentencesCoordination) {
     EXPECT_EQ(r.response.answer->text, "Harbour Board and the Council of the Western Province");
 }
 
+TEST(AnswerBuilder, TheDocumentTitleNamesWhatItsSentencesSpeakOf) {
+    // "He" is the document's subject: its title names him.
+    Passage p = passage_of("He lived most of his life in Tromsø, where he ran the harbour office.");
+    const auto untitled = ask("Where did Anton Lie live most of his life?", {p});
+    EXPECT_EQ(untitled.response.status, "not_found");
+    p.ref.title = "Anton Lie";
+    const auto titled = ask("Where did Anton Lie live most of his life?", {p});
+    ASSERT_EQ(titled.response.status, "answered");
+    EXPECT_EQ(titled.response.answer->text, "Tromsø");
+}
+
 TEST(AnswerBuilder, AbstainsWhenNoSentenceCoversTheQuestion) {
     const auto out = ask("In which hospital was the archduke's driver treated?",
                          {passage_of("The archduke was shot in Sarajevo on 28 June 1914.", 0),

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
 #include <tuple>
 
 #include "iskra/answer/text_language.hpp"
@@ -94,6 +96,27 @@ std::vector<bool> context_terms(const Question& question,
     return found;
 }
 
+// "He lived most of his life in hotels" in the document titled "Nikola Tesla": the question's
+// names in the title of a sentence's document are its context too. Titles are matched once per
+// document (`titles` caches them by document id).
+void add_title_names(const Question& question,
+                     const Passage& p,
+                     text::Analyzer& analyzer,
+                     std::map<std::string, std::vector<bool>>& titles,
+                     std::vector<bool>& context) {
+    auto it = titles.find(p.ref.doc_id);
+    if (it == titles.end()) {
+        std::vector<bool> found = match_terms(question, p.ref.title, analyzer).key_term_found;
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            found[i] = found[i] && question.terms[i].proper;
+        }
+        it = titles.emplace(p.ref.doc_id, std::move(found)).first;
+    }
+    for (std::size_t i = 0; i < context.size() && i < it->second.size(); ++i) {
+        context[i] = context[i] || it->second[i];
+    }
+}
+
 }  // namespace
 
 double flag_quality(const Passage& passage) {
@@ -134,6 +157,7 @@ std::vector<PassageScore> score_passages(const Question& question,
     std::vector<PassageScore> out;
     out.reserve(passages.size());
     const Language asked_in = guess_language(question.text, kQuestionLanguageWords);
+    std::map<std::string, std::vector<bool>> titles;
     for (const Passage& p : passages) {
         PassageScore s;
         s.matches = p.tokens ? match_terms(question, p.tokens)
@@ -143,7 +167,8 @@ std::vector<PassageScore> score_passages(const Question& question,
             std::tie(s.window_begin, s.window_end) = best_window(question, s.matches);
             restrict_matches(question, s.matches, s.window_begin, s.window_end);
         }
-        const std::vector<bool> context = context_terms(question, p, analyzer);
+        std::vector<bool> context = context_terms(question, p, analyzer);
+        add_title_names(question, p, analyzer, titles, context);
         s.coverage = coverage_with_context(question, s.matches, context, kContextWeight);
         for (std::size_t i = 0; i < question.terms.size(); ++i) {
             // A name found in almost every document is the collection's subject: sentences
