@@ -124,6 +124,14 @@ TEST(AnswerBuilder, TheDocumentTitleNamesWhatItsSentencesSpeakOf) {
     EXPECT_EQ(titled.response.answer->text, "Tromsø");
 }
 
+TEST(AnswerBuilder, AnOrganisationMayAnswerWho) {
+    const auto r = ask("Who won the 1921 harbour cup final?",
+                       {passage_of("The 1921 harbour cup final was won by Bergen Football Club "
+                                   "after a replay.")});
+    ASSERT_EQ(r.response.status, "answered");
+    EXPECT_EQ(r.response.answer->text, "Bergen Football Club");
+}
+
 TEST(AnswerBuilder, AbstainsWhenNoSentenceCoversTheQuestion) {
     const auto out = ask("In which hospital was the archduke's driver treated?",
                          {passage_of("The archduke was shot in Sarajevo on 28 June 1914.", 0),

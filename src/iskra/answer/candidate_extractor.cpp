@@ -27,6 +27,7 @@ constexpr double kMistypedName = 0.2;         // entity_type_confidence of a nam
 constexpr double kLowerCaseChunkShare = 0.8;  // a chunk of lower-cased text taken as a name
 constexpr std::size_t kMaxChunkWords = 8;
 constexpr std::size_t kMaxJoinedItems = 6;
+constexpr double kGroupForPersonConfidence = 0.5;
 constexpr double kQuestionNamePenalty = 0.4;  // a candidate holding the question's own name
 constexpr std::size_t kMaxNameWords = 4;
 constexpr double kFocusPhraseConfidence = 0.7;  // a noun phrase headed by the question's head noun
@@ -403,6 +404,11 @@ double entity_type_confidence(const Question& question, extract::EntityType foun
     }
     if (found == extract::EntityType::Unknown) {
         return 0.5;
+    }
+    // "Who won the final?", "who halted the advance?": a team, an army or a party does things
+    // people do, so an organisation may answer "who", if less surely than a person.
+    if (expected == AnswerType::Person && found == extract::EntityType::Organization) {
+        return kGroupForPersonConfidence;
     }
     return type_matches(expected, found) ? 1.0 : 0.15;
 }
