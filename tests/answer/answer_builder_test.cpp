@@ -1,5 +1,7 @@
 #include "iskra/answer/answer_builder.hpp"
 
+#include <memory>
+
 #include <gtest/gtest.h>
 
 #include "iskra/answer/question_analyzer.hpp"
@@ -130,6 +132,22 @@ TEST(AnswerBuilder, AnOrganisationMayAnswerWho) {
                                    "after a replay.")});
     ASSERT_EQ(r.response.status, "answered");
     EXPECT_EQ(r.response.answer->text, "Bergen Football Club");
+}
+
+TEST(AnswerBuilder, ARoleQuestionIsAnsweredByTheOffice) {
+    // The sentence never says "role": the office it names is the answer.
+    const Question q =
+        analyze_question("What would be Olsen's role?", *std::make_unique<text::Analyzer>());
+    ASSERT_EQ(q.focus, "role");
+    for (const KeyTerm& k : q.terms) {
+        EXPECT_TRUE(!k.focus || k.weight < 0.2) << k.folded;
+    }
+    const auto r = ask("What would be Olsen's role?",
+                       {passage_of("In 1920 Olsen of Bergen Harbour became the treasurer of the "
+                                   "Kongsberg Mining Company.")});
+    ASSERT_EQ(r.response.status, "answered");
+    EXPECT_NE(r.response.answer->text.find("treasurer"), std::string::npos)
+        << r.response.answer->text;
 }
 
 TEST(AnswerBuilder, AbstainsWhenNoSentenceCoversTheQuestion) {

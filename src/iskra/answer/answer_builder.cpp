@@ -10,6 +10,7 @@
 #include "iskra/answer/candidate_extractor.hpp"
 #include "iskra/answer/scored_passage.hpp"
 #include "iskra/extract/date_finder.hpp"
+#include "iskra/extract/lexicon.hpp"
 #include "iskra/text/stop_words.hpp"
 
 namespace iskra::answer {
@@ -38,6 +39,7 @@ constexpr double kFullCoverage = 0.8;
 // asked type ("who" and "Red Guards"), at a lower confidence.
 constexpr double kPhraseCoverage = 0.7;
 constexpr double kNamingBoost = 1.5;  // a span after "known as", "called"
+constexpr double kRoleBoost = 2.0;    // an office or role for "what was her role"
 constexpr double kCopulaBoost = 1.3;  // a span after "is"/"was" that follows the question's words
 constexpr double kRelationWeight = 2.0;    // ordinary question words in proximity, vs names
 constexpr double kProximityShare = 0.4;    // how much a candidate's nearness to the terms counts
@@ -476,6 +478,28 @@ std::optional<Candidate> coordination_of(const Context& ctx,
     return best;
 }
 
+// "What would be her role?", "what is his job?": a candidate that holds an office or a role held
+// by people ("Prime Minister", "economist", "treasurer of the mine") is what such a question asks.
+double role_cue(const Candidate& c, const Question& q) {
+    static constexpr std::string_view kRoleNouns[] = {
+        "role", "job", "profession", "occupation", "position", "post", "title"};
+    if (q.type != AnswerType::Other
+        || std::find(std::begin(kRoleNouns), std::end(kRoleNouns), q.focus)
+               == std::end(kRoleNouns)) {
+        return 1.0;
+    }
+    std::size_t from = 0;
+    while (from < c.normalized.size()) {
+        const std::size_t to = std::min(c.normalized.find(' ', from), c.normalized.size());
+        const std::string_view word = std::string_view(c.normalized).substr(from, to - from);
+        if (extract::lexicon::is_office_head(word) || extract::lexicon::is_person_role(word)) {
+            return kRoleBoost;
+        }
+        from = to + 1;
+    }
+    return 1.0;
+}
+
 std::vector<Candidate> collect_candidates(const Context& ctx,
                                           const NameBook& names,
                                           text::Analyzer& analyzer) {
@@ -502,7 +526,8 @@ std::vector<Candidate> collect_candidates(const Context& ctx,
                 * agent_cue(c, ctx.passages[idx].ref.text, ctx.question)
                 * naming_cue(c, ctx.passages[idx].ref.text, ps.matches, ctx.question)
                 * (slot ? slot_cue(*slot, ctx.passages[idx].ref.text, c.begin, c.end, analyzer)
-                        : 1.0);
+                        : 1.0)
+                * role_cue(c, ctx.question);
             if (starts_the_period_of(c, ctx.passages[idx].ref.text, ps.matches, ctx.question)) {
                 continue;
             }

@@ -20,6 +20,10 @@ bool one_of(std::string_view w, const std::array<std::string_view, N>& set) {
     return std::find(set.begin(), set.end(), w) != set.end();
 }
 
+constexpr std::array<std::string_view, 7> kRoleNouns = {
+    "role", "job", "profession", "occupation", "position", "post", "title"};
+constexpr std::array<std::string_view, 4> kPossessivePronouns = {"his", "her", "their", "its"};
+
 constexpr std::array<std::string_view, 16> kAuxiliaries = {
     "did",
     "does",
@@ -499,6 +503,12 @@ bool looks_like_year(std::string_view lower) {
            && std::all_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// "Olsen's role", "his job": a role noun of someone asks for the office or role itself.
+bool asks_role_of(const std::vector<QuestionWord>& w, std::size_t i) {
+    return i > 0 && one_of(w[i].lower, kRoleNouns)
+           && (w[i - 1].possessive || one_of(w[i - 1].lower, kPossessivePronouns));
+}
+
 KeyTerm make_key_term(const QuestionWord& word,
                       bool sentence_initial,
                       bool dated_question,
@@ -676,6 +686,12 @@ Question analyze_question(std::string_view question,
                                : i > 0     ? count_of(words[i - 1].lower)
                                            : 0;
             }
+        }
+        if (!k.focus && q.type == AnswerType::Other && asks_role_of(words, i)) {
+            // "What is Olsen's job?": the office or role answers; the sentence rarely says "job".
+            k.focus = true;
+            k.weight = kValueNounWeight;
+            q.focus = q.focus.empty() ? k.folded : q.focus;
         }
         std::vector<KeyTerm> parts;
         if (!k.focus) {
