@@ -481,11 +481,7 @@ std::optional<Candidate> coordination_of(const Context& ctx,
 // "What would be her role?", "what is his job?": a candidate that holds an office or a role held
 // by people ("Prime Minister", "economist", "treasurer of the mine") is what such a question asks.
 double role_cue(const Candidate& c, const Question& q) {
-    static constexpr std::string_view kRoleNouns[] = {
-        "role", "job", "profession", "occupation", "position", "post", "title"};
-    if (q.type != AnswerType::Other
-        || std::find(std::begin(kRoleNouns), std::end(kRoleNouns), q.focus)
-               == std::end(kRoleNouns)) {
+    if (!q.asks_role) {
         return 1.0;
     }
     std::size_t from = 0;

@@ -34,6 +34,8 @@ struct Question {
     /// "Under what name", "what pen name", "what pseudonym": the answer is another name of the
     /// question's subject, which an alias statement ("pen name X", "known as X") gives.
     bool asks_alias = false;
+    /// "What would be Olsen's role?", "his job": the answer is an office or a role held by people.
+    bool asks_role = false;
     /// "Which came first: A or B?": the options as written (type Date, answered by ordering).
     std::vector<std::string> options;
     /// The key terms of each option (indices into `terms`), parallel to `options`.

@@ -692,6 +692,7 @@ Question analyze_question(std::string_view question,
             k.focus = true;
             k.weight = kValueNounWeight;
             q.focus = q.focus.empty() ? k.folded : q.focus;
+            q.asks_role = true;
         }
         std::vector<KeyTerm> parts;
         if (!k.focus) {
